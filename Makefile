@@ -1,0 +1,130 @@
+# canting: plain Makefile.  `make`, `make check`, `make bench`, `make install`.
+# `make check SANITIZE=1` builds everything with ASan+UBSan into build-san/.
+
+PREFIX  ?= /usr/local
+DESTDIR ?=
+CC      ?= cc
+PKG_CONFIG ?= pkg-config
+
+VERSION := 0.1.0
+LIBDIR  := $(PREFIX)/lib
+INCDIR  := $(PREFIX)/include
+BINDIR  := $(PREFIX)/bin
+DATADIR := $(PREFIX)/share/canting
+SOMAJOR := 0
+
+ifeq ($(SANITIZE),1)
+BUILD   ?= build-san
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+else
+BUILD   ?= build
+SANFLAGS :=
+endif
+
+OPT      ?= -O2 -g
+DEPS     := cairo libpng libjpeg
+DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS))
+DEP_LIBS   := $(shell $(PKG_CONFIG) --libs $(DEPS)) -lm -pthread
+CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check)
+CHECK_LIBS   := $(shell $(PKG_CONFIG) --libs check)
+
+WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+BASE_CFLAGS := $(WARN) $(OPT) $(SANFLAGS) -D_XOPEN_SOURCE=700 -Iinclude -Isrc
+LIB_CFLAGS  := $(BASE_CFLAGS) -DCANTING_BUILD -fPIC -fvisibility=hidden $(DEP_CFLAGS)
+LDFLAGS_ALL := $(SANFLAGS)
+
+# Library stages, in pipeline order; each folder depends only on earlier ones.
+STAGES   := util motif render repeat io
+LIB_SRC  := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_SRC  := $(wildcard src/cli/*.c)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
+TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
+TEST_SUPPORT := $(filter-out tests/test_%.c,$(wildcard tests/*.c))
+BENCHES  := $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/*.c))
+
+STATIC   := $(BUILD)/libcanting.a
+SHARED   := $(BUILD)/libcanting.so.$(VERSION)
+CLI      := $(BUILD)/canting
+
+all: $(STATIC) $(SHARED) $(CLI) $(EXAMPLES) canting
+
+# A link at the top so `./canting` works right after `make`.
+canting: $(CLI)
+	ln -sf $(CLI) canting
+
+# Each SIMD file is compiled with only its own instruction-set flag.
+$(BUILD)/%_sse2.o: %_sse2.c
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CFLAGS) -msse2 -MMD -MP -c $< -o $@
+$(BUILD)/%_avx2.o: %_avx2.c
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CFLAGS) -mavx2 -MMD -MP -c $< -o $@
+$(BUILD)/src/cli/%.o: CLI_DEFS = -DCANTING_MOTIF_DIR='"$(DATADIR)/motifs"'
+$(BUILD)/src/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(LIB_CFLAGS) $(CLI_DEFS) -MMD -MP -c $< -o $@
+$(BUILD)/tests/%.o: tests/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(DEP_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c $< -o $@
+
+$(STATIC): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(SHARED): $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libcanting.so.$(SOMAJOR) $(LDFLAGS_ALL) -o $@ $^ $(DEP_LIBS)
+	ln -sf libcanting.so.$(VERSION) $(BUILD)/libcanting.so.$(SOMAJOR)
+	ln -sf libcanting.so.$(VERSION) $(BUILD)/libcanting.so
+
+$(CLI): $(CLI_OBJ) $(STATIC)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(STATIC) $(DEP_LIBS)
+
+$(BUILD)/examples/%: examples/%.c $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(LDFLAGS_ALL) -o $@ $< $(STATIC) $(DEP_LIBS)
+
+# Tests link the static library so they can also reach internal symbols
+# (the SIMD kernels) through the private headers under src/.
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(TEST_SUPPORT:%.c=$(BUILD)/%.o) $(STATIC)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(DEP_LIBS) $(CHECK_LIBS)
+
+$(BUILD)/bench/%: bench/%.c $(STATIC)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASE_CFLAGS) $(DEP_CFLAGS) -O3 $(LDFLAGS_ALL) -o $@ $< $(STATIC) $(DEP_LIBS)
+
+# ---- tests ------------------------------------------------------------------
+check: all $(TESTS)
+	@CANTING_BUILD_DIR=$(BUILD) sh tests/run.sh $(TESTS)
+
+check-valgrind: all $(TESTS)
+	@CANTING_BUILD_DIR=$(BUILD) CANTING_VALGRIND=1 sh tests/run.sh $(TESTS)
+
+bench: all $(BENCHES)
+	sh bench/run.sh $(BUILD)
+
+# ---- install ----------------------------------------------------------------
+
+$(BUILD)/canting.pc: canting.pc.in
+	@mkdir -p $(dir $@)
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' $< > $@
+
+install: all $(BUILD)/canting.pc
+	install -d $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/motifs
+	install -m 644 include/canting.h $(DESTDIR)$(INCDIR)/
+	install -m 644 $(STATIC) $(DESTDIR)$(LIBDIR)/
+	install -m 755 $(SHARED) $(DESTDIR)$(LIBDIR)/
+	ln -sf libcanting.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcanting.so.$(SOMAJOR)
+	ln -sf libcanting.so.$(VERSION) $(DESTDIR)$(LIBDIR)/libcanting.so
+	install -m 644 $(BUILD)/canting.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
+	install -m 755 $(CLI) $(DESTDIR)$(BINDIR)/canting
+	install -m 644 motifs/*.motif $(DESTDIR)$(DATADIR)/motifs/
+
+clean:
+	rm -rf build build-san canting
+
+.PHONY: all check check-valgrind bench install clean
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

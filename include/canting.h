@@ -1,0 +1,228 @@
+/*
+ * canting.h: the one public header of libcanting.
+ *
+ * libcanting composes parametric batik motif descriptions (.motif files) into
+ * printable batik repeats: one coverage plane per ink, a composite proof, and
+ * streamed PNG output at a true physical size.
+ *
+ * Conventions, for every function below:
+ *  - Lengths are in millimetres (`_mm`), resolutions in dots per inch (`dpi`),
+ *    raster sizes in pixels (`_px`).
+ *  - Every fallible function returns a canting_status (CANTING_OK is 0) and,
+ *    when `err` is not NULL, fills it with a message (and file:line:col for
+ *    errors in motif text).  The library never prints, exits or aborts.
+ *  - Objects come in _new/_load/_parse ... _free pairs; _free accepts NULL.
+ *    Strings returned by getters belong to the object and live as long as it.
+ *  - No global mutable state: different handles may be used from different
+ *    threads at once; one handle must not be used by two threads at once.
+ */
+#ifndef CANTING_H
+#define CANTING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(CANTING_BUILD) && defined(__GNUC__)
+#define CANTING_API __attribute__((visibility("default")))
+#else
+#define CANTING_API
+#endif
+
+#define CANTING_VERSION_MAJOR 0
+#define CANTING_VERSION_MINOR 1
+#define CANTING_VERSION_PATCH 0
+#define CANTING_VERSION_STRING "0.1.0"
+
+/* Status codes.  0 is success; every other value names one kind of failure. */
+typedef enum canting_status {
+    CANTING_OK = 0,
+    CANTING_ENOMEM,   /* an allocation failed */
+    CANTING_EARG,     /* a bad argument from the caller (NULL, unknown name, ...) */
+    CANTING_ESYNTAX,  /* motif text is malformed */
+    CANTING_ENAME,    /* a name is unknown: parameter, ink, motif, function */
+    CANTING_EUNIT,    /* a value has the wrong kind of unit (a length where an angle belongs, ...) */
+    CANTING_ERANGE,   /* a value is outside its declared or allowed range */
+    CANTING_ECYCLE,   /* motifs use each other in a cycle */
+    CANTING_ELIMIT,   /* a limit on work or size was reached (see canting_limits) */
+    CANTING_EMATH,    /* arithmetic went wrong: division by zero, sqrt of a negative, ... */
+    CANTING_EIO,      /* reading or writing a file failed */
+    CANTING_EFORMAT,  /* an image file is malformed or unsupported */
+    CANTING_ERENDER   /* the rasteriser (cairo) failed */
+} canting_status;
+
+/* Details of a failure.  `file`, `line` and `column` (1-based) are set for
+ * errors in motif text and are empty/0 otherwise. */
+typedef struct canting_error {
+    canting_status status;
+    char file[256];
+    int line;
+    int column;
+    char message[512];
+} canting_error;
+
+/* A fixed English name for a status ("out of memory", ...); never NULL. */
+CANTING_API const char *canting_strerror(canting_status status);
+
+/* Writes "file:line:col: message" (or just the message) into buf, always
+ * NUL-terminated when size > 0; returns buf. */
+CANTING_API char *canting_error_format(const canting_error *err, char *buf, size_t size);
+
+/* The library's version, "MAJOR.MINOR.PATCH", which may differ from the
+ * header's CANTING_VERSION_STRING when linked against another build. */
+CANTING_API const char *canting_version(void);
+
+/* ---- Limits: bounded work on untrusted input ---------------------------- */
+
+/* Every limit is on by default (canting_limits_init) and may be raised. */
+typedef struct canting_limits {
+    size_t max_file_bytes;     /* size of one motif file */
+    unsigned max_nesting;      /* depth of blocks, `use` and expressions */
+    size_t max_elements;       /* drawing operations in one rendered cell */
+    uint64_t max_pixels;       /* pixels in one output image or tile */
+} canting_limits;
+
+/* Fills `limits` with the defaults: 1 MiB files, nesting 64, 200000 elements,
+ * 2^31 pixels (a 270 x 150 cm cloth at 600 dpi is about 2.26e9 px). */
+CANTING_API void canting_limits_init(canting_limits *limits);
+
+/* ---- Motifs --------------------------------------------------------------- */
+
+typedef struct canting_motif canting_motif;
+
+/* How to load a motif.  `search_dirs` is a NULL-terminated list of folders
+ * searched for `use NAME` (as NAME.motif) after the using file's own folder;
+ * it may be NULL.  The strings are copied. */
+typedef struct canting_load_options {
+    const char *const *search_dirs;
+    canting_limits limits;
+} canting_load_options;
+
+/* Fills `options` with defaults: no extra search folders, default limits. */
+CANTING_API void canting_load_options_init(canting_load_options *options);
+
+/* Reads and parses a motif file.  On success *out owns a new motif (free it
+ * with canting_motif_free); on failure *out is NULL and err says where.
+ * `options` may be NULL for the defaults. */
+CANTING_API canting_status canting_motif_load(const char *path, const canting_load_options *options,
+                                              canting_motif **out, canting_error *err);
+
+/* Parses motif text held in memory (`len` bytes, no NUL needed).  `origin`
+ * names it in error messages and its folder is searched first for `use`;
+ * it may be NULL ("<memory>"). */
+CANTING_API canting_status canting_motif_parse(const char *text, size_t len, const char *origin,
+                                               const canting_load_options *options,
+                                               canting_motif **out, canting_error *err);
+
+/* Frees a motif and everything it owns; NULL is allowed. */
+CANTING_API void canting_motif_free(canting_motif *motif);
+
+/* The motif's name (from `motif NAME`) and its one-line title (may be ""). */
+CANTING_API const char *canting_motif_name(const canting_motif *motif);
+CANTING_API const char *canting_motif_title(const canting_motif *motif);
+
+/* The unit kind of a parameter. */
+typedef enum canting_unit_kind {
+    CANTING_UNIT_NUMBER = 0, /* a plain number or a percentage (50% is 0.5) */
+    CANTING_UNIT_LENGTH,     /* value in millimetres */
+    CANTING_UNIT_ANGLE       /* value in degrees */
+} canting_unit_kind;
+
+/* What a parameter is.  Strings belong to the motif. */
+typedef struct canting_param_info {
+    const char *name;
+    const char *description;  /* "" when none */
+    canting_unit_kind kind;
+    double value;             /* current value: mm, degrees or a number */
+    double default_value;
+    int has_range;
+    double min, max;          /* inclusive, when has_range */
+} canting_param_info;
+
+/* Number of parameters, and the i-th one (0-based, in declaration order). */
+CANTING_API size_t canting_motif_param_count(const canting_motif *motif);
+CANTING_API canting_status canting_motif_param(const canting_motif *motif, size_t index,
+                                               canting_param_info *info);
+
+/* Sets a parameter from text such as "3cm", "0.4", "45deg", "50%" or an
+ * expression over other parameters ("cell/2").  Unknown names (CANTING_ENAME),
+ * wrong units (CANTING_EUNIT) and values outside the declared range
+ * (CANTING_ERANGE) are refused and leave the motif unchanged. */
+CANTING_API canting_status canting_motif_set(canting_motif *motif, const char *name, const char *value,
+                                             canting_error *err);
+
+/* One ink of the palette, in dye order; ink 0 is the cloth. */
+typedef struct canting_ink_info {
+    const char *name;
+    const char *description;  /* "" when none */
+    uint8_t r, g, b;
+} canting_ink_info;
+
+CANTING_API size_t canting_motif_ink_count(const canting_motif *motif);
+CANTING_API canting_status canting_motif_ink(const canting_motif *motif, size_t index, canting_ink_info *info);
+
+/* The repeat cell (width and height of one repeat unit) in millimetres, as
+ * the current parameter values make it. */
+CANTING_API canting_status canting_motif_cell_mm(const canting_motif *motif, double *width_mm,
+                                                 double *height_mm, canting_error *err);
+
+/* ---- Tiles: one repeat cell rasterised ------------------------------------- */
+
+typedef struct canting_tile canting_tile;
+
+/* Rasterises one repeat cell at `dpi`: one 8-bit coverage plane per ink and
+ * an RGB composite.  The cell is rounded to whole pixels so that copies of it
+ * join without a seam; shapes that cross the cell's edge wrap around.
+ * Ink planes partition each pixel: the coverages of all inks add up to at
+ * most 255 and the cloth takes the rest.  Free with canting_tile_free. */
+CANTING_API canting_status canting_tile_render(const canting_motif *motif, double dpi, canting_tile **out,
+                                               canting_error *err);
+CANTING_API void canting_tile_free(canting_tile *tile);
+
+CANTING_API uint32_t canting_tile_width_px(const canting_tile *tile);
+CANTING_API uint32_t canting_tile_height_px(const canting_tile *tile);
+
+/* The coverage plane of ink `index` (1 .. ink_count-1; 0..255 per pixel),
+ * `stride` bytes per row; NULL for a bad index. */
+CANTING_API const uint8_t *canting_tile_plane(const canting_tile *tile, size_t index, size_t *stride);
+
+/* The composite proof of the cell, 3 bytes (R, G, B) per pixel. */
+CANTING_API const uint8_t *canting_tile_rgb(const canting_tile *tile, size_t *stride);
+
+/* ---- Proofs ---------------------------------------------------------------- */
+
+typedef struct canting_render_options {
+    double dpi;            /* resolution; default 150 */
+    double width_mm;       /* output size; 0 means two repeat cells */
+    double height_mm;
+    int compression;       /* zlib level 0..9 for PNG; default 3 (fast proofs) */
+} canting_render_options;
+
+/* Fills `options` with the defaults above. */
+CANTING_API void canting_render_options_init(canting_render_options *options);
+
+/* Converts a physical length to whole pixels at `dpi` (rounded to nearest). */
+CANTING_API uint64_t canting_mm_to_px(double length_mm, double dpi);
+
+/* Reads a physical size such as "20x20cm", "250cmx105cm", "250x105cm",
+ * "8.5x11in", "1181x1181px" or "30cm" (a square).  A unit after the last
+ * number applies to both; px converts through `dpi`.  Fills millimetres. */
+CANTING_API canting_status canting_parse_size(const char *text, double dpi, double *width_mm, double *height_mm,
+                                              canting_error *err);
+
+/* Renders the motif's repeat to fill the requested physical size and writes
+ * a PNG proof to `path`, streamed row by row.  The PNG carries its DPI (pHYs)
+ * and tEXt chunks naming the motif, every parameter value and the canting
+ * version.  The file is written under a temporary name and renamed into
+ * place only when complete; on failure `path` is untouched. */
+CANTING_API canting_status canting_render_png(const canting_motif *motif, const canting_render_options *options,
+                                              const char *path, canting_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CANTING_H */

@@ -1,0 +1,821 @@
+/* parser.c: motif tokens to the AST, one function per construct. */
+#include "motif/parser.h"
+#include "motif/lexer.h"
+#include "util/util.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* How a statement's clauses and positional arguments are read.  Signature
+ * letters: e expression, E optional expression, p point, P one or more
+ * points, w word, D path data, I an isen fill (the rest of the line). */
+typedef enum block_kind { BLOCK_NONE, BLOCK_CLAUSES, BLOCK_BODY } block_kind;
+
+typedef struct stmt_def {
+    const char *keyword;
+    ct_stmt_kind kind;
+    const char *positional;
+    const char *const *clauses;   /* "key:signature", NULL-terminated */
+    block_kind block;
+} stmt_def;
+
+#define SHAPE_STYLE "at:p", "rotate:e", "scale:e", "fill:w", "stroke:wE", "isen:I"
+static const char *const circle_clauses[] = {"r:e", SHAPE_STYLE, NULL};
+static const char *const ellipse_clauses[] = {"rx:e", "ry:e", SHAPE_STYLE, NULL};
+static const char *const petal_clauses[] = {"length:e", "width:e", SHAPE_STYLE, NULL};
+static const char *const rect_clauses[] = {"width:e", "height:e", SHAPE_STYLE, NULL};
+static const char *const star_clauses[] = {"points:e", "r:e", "inner:e", SHAPE_STYLE, NULL};
+static const char *const spiral_clauses[] = {"turns:e", "r:e", SHAPE_STYLE, NULL};
+static const char *const style_clauses[] = {SHAPE_STYLE, NULL};
+static const char *const radial_clauses[] = {"start:e", NULL};
+static const char *const grid_clauses[] = {"cols:e", "rows:e", "dx:e", "dy:e", NULL};
+static const char *const use_clauses[] = {"at:p", "rotate:e", "scale:e", NULL};
+static const char *const no_clauses[] = {NULL};
+static const char *const isen_clauses[] = {"spacing:e", "dot:e", "width:e", "ink:w", "angle:e", NULL};
+
+static const stmt_def statements[] = {
+    {"circle", ST_CIRCLE, "", circle_clauses, BLOCK_CLAUSES},
+    {"ellipse", ST_ELLIPSE, "", ellipse_clauses, BLOCK_CLAUSES},
+    {"petal", ST_PETAL, "", petal_clauses, BLOCK_CLAUSES},
+    {"rect", ST_RECT, "", rect_clauses, BLOCK_CLAUSES},
+    {"polygon", ST_POLYGON, "P", style_clauses, BLOCK_CLAUSES},
+    {"star", ST_STAR, "", star_clauses, BLOCK_CLAUSES},
+    {"spiral", ST_SPIRAL, "", spiral_clauses, BLOCK_CLAUSES},
+    {"path", ST_PATH, "D", style_clauses, BLOCK_CLAUSES},
+    {"line", ST_LINE, "P", style_clauses, BLOCK_CLAUSES},
+    {"translate", ST_TRANSLATE, "p", no_clauses, BLOCK_BODY},
+    {"rotate", ST_ROTATE, "e", no_clauses, BLOCK_BODY},
+    {"scale", ST_SCALE, "e", no_clauses, BLOCK_BODY},
+    {"mirror", ST_MIRROR, "w", no_clauses, BLOCK_BODY},
+    {"flip", ST_FLIP, "w", no_clauses, BLOCK_BODY},
+    {"radial", ST_RADIAL, "e", radial_clauses, BLOCK_BODY},
+    {"grid", ST_GRID, "", grid_clauses, BLOCK_BODY},
+    {"use", ST_USE, "w", use_clauses, BLOCK_NONE},
+};
+
+typedef struct parser {
+    ct_lexer lx;
+    ct_token tok;
+    const char *file;
+    canting_error *err;
+    ct_loader *loader;
+    ct_motif_def *motif;
+    unsigned depth, max_depth;
+} parser;
+
+static canting_status next(parser *p)
+{
+    return ct_lexer_next(&p->lx, &p->tok);
+}
+
+static canting_status fail_at_token(parser *p, const char *fmt, ...) CT_PRINTF(2, 3);
+static canting_status fail_at_token(parser *p, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    ct_vfail_at(p->err, CANTING_ESYNTAX, p->file, p->tok.line, p->tok.column, fmt, ap);
+    va_end(ap);
+    return CANTING_ESYNTAX;
+}
+
+static canting_status expected(parser *p, const char *what)
+{
+    char buf[64];
+    return fail_at_token(p, "expected %s, found %s", what, ct_token_describe(&p->tok, buf, sizeof buf));
+}
+
+static int tok_is_word(const parser *p, const char *word)
+{
+    return p->tok.kind == TOK_IDENT && strlen(word) == p->tok.length &&
+           memcmp(p->tok.start, word, p->tok.length) == 0;
+}
+
+static canting_status expect_kind(parser *p, ct_tok_kind kind, const char *what)
+{
+    if (p->tok.kind != kind)
+        return expected(p, what);
+    return next(p);
+}
+
+static canting_status take_text(parser *p, char **out)
+{
+    *out = ct_strndup(p->tok.start, p->tok.length);
+    if (!*out)
+        return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+    return next(p);
+}
+
+static canting_status take_ident(parser *p, const char *what, char **out)
+{
+    if (p->tok.kind != TOK_IDENT)
+        return expected(p, what);
+    return take_text(p, out);
+}
+
+static canting_status enter(parser *p)
+{
+    if (++p->depth > p->max_depth)
+        return ct_fail_at(p->err, CANTING_ELIMIT, p->file, p->tok.line, p->tok.column,
+                          "nested too deeply (limit %u)", p->max_depth);
+    return CANTING_OK;
+}
+
+/* ---- expressions ---------------------------------------------------------- */
+
+static canting_status parse_expr(parser *p, ct_expr **out);
+
+static ct_expr *new_expr(parser *p, ct_expr_kind kind, int line, int column)
+{
+    ct_expr *e = ct_calloc(1, sizeof *e);
+    if (!e) {
+        ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+        return NULL;
+    }
+    e->kind = kind;
+    e->line = line;
+    e->column = column;
+    return e;
+}
+
+static canting_status parse_call_args(parser *p, ct_expr *call)
+{
+    canting_status st = next(p);
+    size_t cap = 0;
+    while (st == CANTING_OK && p->tok.kind != TOK_RPAREN) {
+        if (call->nargs > 0 && (st = expect_kind(p, TOK_COMMA, "',' or ')'")) != CANTING_OK)
+            return st;
+        if (!ct_grow((void **)&call->args, &cap, call->nargs + 1, sizeof *call->args))
+            return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+        call->args[call->nargs] = NULL;
+        st = parse_expr(p, &call->args[call->nargs]);
+        call->nargs++;
+    }
+    return st == CANTING_OK ? next(p) : st;
+}
+
+static canting_status parse_primary(parser *p, ct_expr **out)
+{
+    ct_token t = p->tok;
+    canting_status st;
+    if (t.kind == TOK_NUMBER) {
+        if (!(*out = new_expr(p, EX_NUM, t.line, t.column)))
+            return CANTING_ENOMEM;
+        (*out)->number = t.number;
+        (*out)->unit = t.unit;
+        return next(p);
+    }
+    if (t.kind == TOK_LPAREN) {
+        if ((st = next(p)) != CANTING_OK || (st = parse_expr(p, out)) != CANTING_OK)
+            return st;
+        return expect_kind(p, TOK_RPAREN, "')'");
+    }
+    if (t.kind != TOK_IDENT)
+        return expected(p, "a number, a name or '('");
+    if (!(*out = new_expr(p, EX_VAR, t.line, t.column)))
+        return CANTING_ENOMEM;
+    if ((st = take_text(p, &(*out)->name)) != CANTING_OK)
+        return st;
+    if (p->tok.kind == TOK_LPAREN && p->tok.line == t.line) {
+        (*out)->kind = EX_CALL;
+        return parse_call_args(p, *out);
+    }
+    return CANTING_OK;
+}
+
+static canting_status parse_unary(parser *p, ct_expr **out)
+{
+    canting_status st = enter(p);
+    if (st == CANTING_OK && p->tok.kind == TOK_MINUS) {
+        if (!(*out = new_expr(p, EX_NEG, p->tok.line, p->tok.column)))
+            return CANTING_ENOMEM;
+        if ((st = next(p)) == CANTING_OK)
+            st = parse_unary(p, &(*out)->a);
+    } else if (st == CANTING_OK) {
+        st = parse_primary(p, out);
+    }
+    p->depth--;
+    return st;
+}
+
+/* Left-associative binary operators: level 0 is + -, level 1 is * /. */
+static canting_status parse_binary(parser *p, int level, ct_expr **out)
+{
+    canting_status st = level == 0 ? parse_binary(p, 1, out) : parse_unary(p, out);
+    for (;;) {
+        ct_tok_kind k = p->tok.kind;
+        int matches = level == 0 ? (k == TOK_PLUS || k == TOK_MINUS) : (k == TOK_STAR || k == TOK_SLASH);
+        if (st != CANTING_OK || !matches)
+            return st;
+        ct_expr *bin = new_expr(p, EX_BIN, p->tok.line, p->tok.column);
+        if (!bin)
+            return CANTING_ENOMEM;
+        bin->op = *p->tok.start;
+        bin->a = *out;
+        *out = bin;
+        if ((st = next(p)) != CANTING_OK)
+            return st;
+        st = level == 0 ? parse_binary(p, 1, &bin->b) : parse_unary(p, &bin->b);
+    }
+}
+
+static canting_status parse_expr(parser *p, ct_expr **out)
+{
+    *out = NULL;
+    canting_status st = enter(p);
+    if (st == CANTING_OK)
+        st = parse_binary(p, 0, out);
+    p->depth--;
+    return st;
+}
+
+/* ---- arguments and clauses ------------------------------------------------- */
+
+static ct_arg *add_arg(parser *p, ct_arg **args, size_t *n, size_t *cap, ct_arg_kind kind)
+{
+    if (!ct_grow((void **)args, cap, *n + 1, sizeof **args)) {
+        ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+        return NULL;
+    }
+    ct_arg *a = &(*args)[(*n)++];
+    memset(a, 0, sizeof *a);
+    a->kind = kind;
+    a->line = p->tok.line;
+    a->column = p->tok.column;
+    return a;
+}
+
+static canting_status parse_point(parser *p, ct_arg *a)
+{
+    canting_status st;
+    if (p->tok.kind != TOK_LPAREN)
+        return expected(p, "a point like (x, y)");
+    if ((st = next(p)) != CANTING_OK || (st = parse_expr(p, &a->x)) != CANTING_OK ||
+        (st = expect_kind(p, TOK_COMMA, "',' between x and y")) != CANTING_OK ||
+        (st = parse_expr(p, &a->y)) != CANTING_OK)
+        return st;
+    return expect_kind(p, TOK_RPAREN, "')' after a point");
+}
+
+static int starts_point(const parser *p)
+{
+    return p->tok.kind == TOK_LPAREN;
+}
+
+static int is_clause_key(const char *const *clauses, const parser *p)
+{
+    for (size_t i = 0; clauses[i]; i++) {
+        size_t n = strcspn(clauses[i], ":");
+        if (p->tok.kind == TOK_IDENT && p->tok.length == n && memcmp(p->tok.start, clauses[i], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int at_line_end(const parser *p)
+{
+    return p->tok.kind == TOK_NEWLINE || p->tok.kind == TOK_EOF || p->tok.kind == TOK_DEDENT;
+}
+
+static canting_status parse_clauses(parser *p, const char *const *clauses, ct_clause **out, size_t *n,
+                                    size_t *cap);
+
+/* One argument of signature letter `sig`, appended to the list. */
+static canting_status parse_arg(parser *p, char sig, const char *const *clauses, ct_arg **args, size_t *n,
+                                size_t *cap)
+{
+    ct_arg *a;
+    switch (sig) {
+    case 'e':
+    case 'E':
+        if (sig == 'E' && (at_line_end(p) || is_clause_key(clauses, p) || p->tok.kind == TOK_COLON))
+            return CANTING_OK;
+        if (!(a = add_arg(p, args, n, cap, ARG_EXPR)))
+            return CANTING_ENOMEM;
+        return parse_expr(p, &a->x);
+    case 'p':
+        if (!(a = add_arg(p, args, n, cap, ARG_POINT)))
+            return CANTING_ENOMEM;
+        return parse_point(p, a);
+    case 'w':
+        if (!(a = add_arg(p, args, n, cap, ARG_WORD)))
+            return CANTING_ENOMEM;
+        return take_ident(p, "a name", &a->word);
+    case 'P':
+        do {
+            canting_status st = parse_arg(p, 'p', clauses, args, n, cap);
+            if (st != CANTING_OK)
+                return st;
+        } while (starts_point(p));
+        return CANTING_OK;
+    default: /* 'D': path data, commands M L C Q Z between points */
+        while (p->tok.kind == TOK_IDENT || starts_point(p)) {
+            if (p->tok.kind == TOK_IDENT && is_clause_key(clauses, p))
+                break;
+            canting_status st = parse_arg(p, p->tok.kind == TOK_IDENT ? 'w' : 'p', clauses, args, n, cap);
+            if (st != CANTING_OK)
+                return st;
+        }
+        return *n ? CANTING_OK : expected(p, "path data such as M (0, 0) L (1cm, 0) Z");
+    }
+}
+
+static canting_status parse_isen(parser *p, ct_clause *c)
+{
+    size_t cap = 0, subcap = 0;
+    canting_status st = parse_arg(p, 'w', isen_clauses, &c->args, &c->nargs, &cap);
+    if (st == CANTING_OK)
+        st = parse_clauses(p, isen_clauses, &c->sub, &c->nsub, &subcap);
+    return st;
+}
+
+static const char *find_clause(const char *const *clauses, const parser *p)
+{
+    for (size_t i = 0; clauses[i]; i++) {
+        size_t n = strcspn(clauses[i], ":");
+        if (p->tok.length == n && memcmp(p->tok.start, clauses[i], n) == 0)
+            return clauses[i];
+    }
+    return NULL;
+}
+
+static canting_status unknown_clause(parser *p, const char *const *clauses)
+{
+    char list[256] = "";
+    for (size_t i = 0; clauses[i]; i++) {
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s%.*s", i ? ", " : "", (int)strcspn(clauses[i], ":"),
+                 clauses[i]);
+    }
+    char buf[64];
+    if (!clauses[0])
+        return fail_at_token(p, "expected end of line, found %s", ct_token_describe(&p->tok, buf, sizeof buf));
+    return fail_at_token(p, "expected one of %s; found %s", list, ct_token_describe(&p->tok, buf, sizeof buf));
+}
+
+/* Clauses up to the end of the line: `key args key args ...`. */
+static canting_status parse_clauses(parser *p, const char *const *clauses, ct_clause **out, size_t *n, size_t *cap)
+{
+    while (!at_line_end(p)) {
+        const char *def = p->tok.kind == TOK_IDENT ? find_clause(clauses, p) : NULL;
+        if (!def)
+            return unknown_clause(p, clauses);
+        if (!ct_grow((void **)out, cap, *n + 1, sizeof **out))
+            return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+        ct_clause *c = &(*out)[(*n)++];
+        memset(c, 0, sizeof *c);
+        c->key = def;
+        c->line = p->tok.line;
+        c->column = p->tok.column;
+        canting_status st = next(p);
+        size_t argcap = 0;
+        const char *sig = def + strcspn(def, ":") + 1;
+        if (*sig == 'I')
+            st = st == CANTING_OK ? parse_isen(p, c) : st;
+        for (; st == CANTING_OK && *sig && *sig != 'I'; sig++)
+            st = parse_arg(p, *sig, clauses, &c->args, &c->nargs, &argcap);
+        if (st != CANTING_OK)
+            return st;
+    }
+    return CANTING_OK;
+}
+
+/* `use NAME a=1 soga=brown at (0, 0)`: assignments become clauses keyed "=". */
+static canting_status parse_use_clauses(parser *p, ct_stmt *s)
+{
+    size_t cap = 0;
+    while (!at_line_end(p)) {
+        if (p->tok.kind == TOK_IDENT && !is_clause_key(use_clauses, p)) {
+            if (!ct_grow((void **)&s->clauses, &cap, s->nclauses + 1, sizeof *s->clauses))
+                return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+            ct_clause *c = &s->clauses[s->nclauses++];
+            memset(c, 0, sizeof *c);
+            c->key = "=";
+            c->line = p->tok.line;
+            c->column = p->tok.column;
+            size_t argcap = 0;
+            canting_status st = parse_arg(p, 'w', use_clauses, &c->args, &c->nargs, &argcap);
+            if (st == CANTING_OK)
+                st = expect_kind(p, TOK_EQUALS, "'=' after a parameter name of the used motif");
+            if (st == CANTING_OK)
+                st = parse_arg(p, 'e', use_clauses, &c->args, &c->nargs, &argcap);
+            if (st != CANTING_OK)
+                return st;
+            continue;
+        }
+        size_t n = s->nclauses;
+        canting_status st = parse_clauses(p, use_clauses, &s->clauses, &s->nclauses, &cap);
+        if (st != CANTING_OK || s->nclauses == n)
+            return st;
+    }
+    return CANTING_OK;
+}
+
+/* ---- statements ------------------------------------------------------------ */
+
+static canting_status parse_block(parser *p, ct_stmt ***body, size_t *n);
+
+static const stmt_def *find_statement(const parser *p)
+{
+    for (size_t i = 0; i < sizeof statements / sizeof statements[0]; i++)
+        if (tok_is_word(p, statements[i].keyword))
+            return &statements[i];
+    return NULL;
+}
+
+const char *const *ct_statement_clauses(const char *keyword)
+{
+    for (size_t i = 0; i < sizeof statements / sizeof statements[0]; i++)
+        if (strcmp(statements[i].keyword, keyword) == 0)
+            return statements[i].clauses;
+    return NULL;
+}
+
+/* Continuation lines of a shape: each indented line holds more clauses. */
+static canting_status parse_clause_lines(parser *p, const stmt_def *def, ct_stmt *s, size_t *cap)
+{
+    canting_status st = next(p);
+    while (st == CANTING_OK && p->tok.kind != TOK_DEDENT && p->tok.kind != TOK_EOF) {
+        if ((st = parse_clauses(p, def->clauses, &s->clauses, &s->nclauses, cap)) != CANTING_OK)
+            return st;
+        if (p->tok.kind == TOK_NEWLINE)
+            st = next(p);
+    }
+    return st == CANTING_OK ? next(p) : st;
+}
+
+static canting_status parse_statement_tail(parser *p, const stmt_def *def, ct_stmt *s)
+{
+    size_t poscap = 0, cap = 0;
+    canting_status st = CANTING_OK;
+    for (const char *sig = def->positional; st == CANTING_OK && *sig; sig++)
+        st = parse_arg(p, *sig, def->clauses, &s->positional, &s->npositional, &poscap);
+    if (st != CANTING_OK)
+        return st;
+    st = def->kind == ST_USE ? parse_use_clauses(p, s) : parse_clauses(p, def->clauses, &s->clauses, &s->nclauses, &cap);
+    if (st != CANTING_OK)
+        return st;
+    if (p->tok.kind == TOK_NEWLINE && (st = next(p)) != CANTING_OK)
+        return st;
+    if (def->block == BLOCK_BODY) {
+        if (p->tok.kind != TOK_INDENT)
+            return ct_fail_at(p->err, CANTING_ESYNTAX, p->file, s->line, s->column,
+                              "'%s' needs an indented block of statements on the lines below it", def->keyword);
+        return parse_block(p, &s->body, &s->nbody);
+    }
+    if (def->block == BLOCK_CLAUSES && p->tok.kind == TOK_INDENT)
+        return parse_clause_lines(p, def, s, &cap);
+    if (p->tok.kind == TOK_INDENT)
+        return fail_at_token(p, "'%s' takes no indented block", def->keyword);
+    return CANTING_OK;
+}
+
+static canting_status parse_statement(parser *p, ct_stmt **out)
+{
+    const stmt_def *def = find_statement(p);
+    if (!def) {
+        char buf[64];
+        return fail_at_token(p, "expected a drawing statement (circle, ellipse, petal, rect, polygon, star, "
+                                "spiral, path, line, translate, rotate, scale, mirror, flip, radial, grid, use), "
+                                "found %s",
+                             ct_token_describe(&p->tok, buf, sizeof buf));
+    }
+    ct_stmt *s = ct_calloc(1, sizeof *s);
+    if (!(*out = s))
+        return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+    s->kind = def->kind;
+    s->keyword = def->keyword;
+    s->line = p->tok.line;
+    s->column = p->tok.column;
+    canting_status st = enter(p);
+    if (st == CANTING_OK && (st = next(p)) == CANTING_OK)
+        st = parse_statement_tail(p, def, s);
+    if (st == CANTING_OK && def->kind == ST_USE)
+        st = ct_loader_use(p->loader, p->motif, s->positional[0].word, s->positional[0].line,
+                           s->positional[0].column, &s->used, p->err);
+    p->depth--;
+    return st;
+}
+
+/* INDENT statement+ DEDENT */
+static canting_status parse_block(parser *p, ct_stmt ***body, size_t *n)
+{
+    size_t cap = 0;
+    canting_status st = next(p);
+    while (st == CANTING_OK && p->tok.kind != TOK_DEDENT && p->tok.kind != TOK_EOF) {
+        if (!ct_grow((void **)body, &cap, *n + 1, sizeof **body))
+            return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+        (*body)[*n] = NULL;
+        st = parse_statement(p, &(*body)[(*n)++]);
+    }
+    return st == CANTING_OK ? next(p) : st;
+}
+
+/* ---- top level ------------------------------------------------------------- */
+
+static canting_status end_of_line(parser *p)
+{
+    if (p->tok.kind == TOK_EOF)
+        return CANTING_OK;
+    if (p->tok.kind == TOK_INDENT)
+        return fail_at_token(p, "unexpected indentation");
+    return expect_kind(p, TOK_NEWLINE, "end of line");
+}
+
+static canting_status optional_string(parser *p, char **out)
+{
+    if (p->tok.kind == TOK_STRING)
+        return take_text(p, out);
+    *out = ct_strdup("");
+    return *out ? CANTING_OK : ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+}
+
+static canting_status parse_motif_line(parser *p)
+{
+    canting_status st;
+    if (p->motif->name)
+        return fail_at_token(p, "a file holds one motif; 'motif' may appear only once");
+    if ((st = next(p)) != CANTING_OK || (st = take_ident(p, "the motif's name", &p->motif->name)) != CANTING_OK ||
+        (st = optional_string(p, &p->motif->title)) != CANTING_OK)
+        return st;
+    return end_of_line(p);
+}
+
+static canting_status parse_param(parser *p)
+{
+    ct_motif_def *m = p->motif;
+    ct_param_def *grown = ct_realloc_array(m->params, m->nparams + 1, sizeof *m->params);
+    if (!grown)
+        return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+    m->params = grown;
+    ct_param_def *d = &m->params[m->nparams++];
+    memset(d, 0, sizeof *d);
+    canting_status st = next(p);
+    d->line = p->tok.line;
+    d->column = p->tok.column;
+    if (st != CANTING_OK || (st = take_ident(p, "a parameter name", &d->name)) != CANTING_OK ||
+        (st = expect_kind(p, TOK_EQUALS, "'=' and the default value")) != CANTING_OK ||
+        (st = parse_expr(p, &d->value)) != CANTING_OK)
+        return st;
+    if (tok_is_word(p, "range")) {
+        if ((st = next(p)) != CANTING_OK || (st = parse_expr(p, &d->lo)) != CANTING_OK ||
+            (st = expect_kind(p, TOK_DOTDOT, "'..' between the ends of the range")) != CANTING_OK ||
+            (st = parse_expr(p, &d->hi)) != CANTING_OK)
+            return st;
+    }
+    if ((st = optional_string(p, &d->description)) != CANTING_OK)
+        return st;
+    return end_of_line(p);
+}
+
+static canting_status parse_let(parser *p)
+{
+    ct_motif_def *m = p->motif;
+    ct_let_def *grown = ct_realloc_array(m->lets, m->nlets + 1, sizeof *m->lets);
+    if (!grown)
+        return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+    m->lets = grown;
+    ct_let_def *d = &m->lets[m->nlets++];
+    memset(d, 0, sizeof *d);
+    canting_status st = next(p);
+    d->line = p->tok.line;
+    d->column = p->tok.column;
+    if (st != CANTING_OK || (st = take_ident(p, "a name", &d->name)) != CANTING_OK ||
+        (st = expect_kind(p, TOK_EQUALS, "'='")) != CANTING_OK || (st = parse_expr(p, &d->value)) != CANTING_OK)
+        return st;
+    return end_of_line(p);
+}
+
+static canting_status parse_ink_line(parser *p)
+{
+    ct_motif_def *m = p->motif;
+    ct_ink_def *grown = ct_realloc_array(m->inks, m->ninks + 1, sizeof *m->inks);
+    if (!grown)
+        return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+    m->inks = grown;
+    ct_ink_def *ink = &m->inks[m->ninks++];
+    memset(ink, 0, sizeof *ink);
+    ink->line = p->tok.line;
+    ink->column = p->tok.column;
+    canting_status st = take_ident(p, "an ink name", &ink->name);
+    if (st != CANTING_OK)
+        return st;
+    if (p->tok.kind != TOK_COLOUR)
+        return expected(p, "the ink's colour, like #7a4a22");
+    ink->rgb = p->tok.rgb;
+    if ((st = next(p)) != CANTING_OK || (st = optional_string(p, &ink->description)) != CANTING_OK)
+        return st;
+    return end_of_line(p);
+}
+
+static canting_status parse_inks(parser *p)
+{
+    if (p->motif->ninks)
+        return fail_at_token(p, "'inks' may appear only once");
+    canting_status st = next(p);
+    if (st == CANTING_OK)
+        st = expect_kind(p, TOK_NEWLINE, "end of line after 'inks' (list the inks on indented lines)");
+    if (st != CANTING_OK)
+        return st;
+    if (p->tok.kind != TOK_INDENT)
+        return expected(p, "indented lines 'NAME #colour', the cloth first");
+    st = next(p);
+    while (st == CANTING_OK && p->tok.kind != TOK_DEDENT && p->tok.kind != TOK_EOF)
+        st = parse_ink_line(p);
+    return st == CANTING_OK ? next(p) : st;
+}
+
+static canting_status find_ink(parser *p, size_t *index)
+{
+    for (size_t i = 0; i < p->motif->ninks; i++) {
+        const char *n = p->motif->inks[i].name;
+        if (strlen(n) == p->tok.length && memcmp(n, p->tok.start, p->tok.length) == 0) {
+            *index = i;
+            return next(p);
+        }
+    }
+    return ct_fail_at(p->err, CANTING_ENAME, p->file, p->tok.line, p->tok.column,
+                      "unknown ink '%.*s' in colourway (inks must be listed before colourways)",
+                      (int)p->tok.length, p->tok.start);
+}
+
+static canting_status parse_colourway_entry(parser *p, ct_colourway_def *cw)
+{
+    size_t n = cw->count;
+    size_t *ii = ct_realloc_array(cw->ink_index, n + 1, sizeof *ii);
+    if (ii)
+        cw->ink_index = ii;
+    unsigned *rgb = ct_realloc_array(cw->rgb, n + 1, sizeof *rgb);
+    if (rgb)
+        cw->rgb = rgb;
+    if (!ii || !rgb)
+        return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+    canting_status st;
+    if (p->tok.kind != TOK_IDENT)
+        return expected(p, "an ink name or '}'");
+    if ((st = find_ink(p, &cw->ink_index[n])) != CANTING_OK)
+        return st;
+    if (p->tok.kind == TOK_COLON && (st = next(p)) != CANTING_OK)
+        return st;
+    if (p->tok.kind != TOK_COLOUR)
+        return expected(p, "a colour like #8a3b1f");
+    cw->rgb[n] = p->tok.rgb;
+    cw->count++;
+    if ((st = next(p)) == CANTING_OK && p->tok.kind == TOK_COMMA)
+        st = next(p);
+    return st;
+}
+
+static canting_status parse_colourway(parser *p)
+{
+    ct_motif_def *m = p->motif;
+    ct_colourway_def *grown = ct_realloc_array(m->colourways, m->ncolourways + 1, sizeof *m->colourways);
+    if (!grown)
+        return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+    m->colourways = grown;
+    ct_colourway_def *cw = &m->colourways[m->ncolourways++];
+    memset(cw, 0, sizeof *cw);
+    canting_status st = next(p);
+    cw->line = p->tok.line;
+    cw->column = p->tok.column;
+    if (st != CANTING_OK || (st = take_ident(p, "a colourway name", &cw->name)) != CANTING_OK ||
+        (st = expect_kind(p, TOK_LBRACE, "'{' and the recoloured inks, like { soga: #8a3b1f }")) != CANTING_OK)
+        return st;
+    while (st == CANTING_OK && p->tok.kind != TOK_RBRACE)
+        st = parse_colourway_entry(p, cw);
+    if (st == CANTING_OK && (st = next(p)) == CANTING_OK)
+        st = end_of_line(p);
+    return st;
+}
+
+static canting_status parse_repeat(parser *p)
+{
+    ct_motif_def *m = p->motif;
+    if (m->cell_w)
+        return fail_at_token(p, "'repeat' may appear only once");
+    m->repeat_line = p->tok.line;
+    m->repeat_column = p->tok.column;
+    canting_status st = next(p);
+    if (st != CANTING_OK || (st = parse_expr(p, &m->cell_w)) != CANTING_OK)
+        return st;
+    if (tok_is_word(p, "x")) {
+        if ((st = next(p)) != CANTING_OK || (st = parse_expr(p, &m->cell_h)) != CANTING_OK)
+            return st;
+    }
+    if (tok_is_word(p, "layout")) {
+        if ((st = next(p)) != CANTING_OK || (st = take_ident(p, "a layout name such as straight", &m->layout)) != CANTING_OK)
+            return st;
+    }
+    return end_of_line(p);
+}
+
+static canting_status parse_draw(parser *p)
+{
+    if (p->motif->ndraw)
+        return fail_at_token(p, "'draw' may appear only once");
+    int line = p->tok.line, column = p->tok.column;
+    canting_status st = next(p);
+    if (st == CANTING_OK)
+        st = expect_kind(p, TOK_NEWLINE, "end of line after 'draw'");
+    if (st != CANTING_OK)
+        return st;
+    if (p->tok.kind != TOK_INDENT)
+        return ct_fail_at(p->err, CANTING_ESYNTAX, p->file, line, column,
+                          "'draw' needs an indented block of drawing statements below it");
+    return parse_block(p, &p->motif->draw, &p->motif->ndraw);
+}
+
+static canting_status parse_top(parser *p)
+{
+    static const struct {
+        const char *word;
+        canting_status (*parse)(parser *);
+    } tops[] = {
+        {"motif", parse_motif_line}, {"param", parse_param},         {"let", parse_let},   {"inks", parse_inks},
+        {"colourway", parse_colourway}, {"colorway", parse_colourway}, {"repeat", parse_repeat}, {"draw", parse_draw},
+    };
+    if (p->tok.kind == TOK_INDENT)
+        return fail_at_token(p, "unexpected indentation at the top level");
+    for (size_t i = 0; i < sizeof tops / sizeof tops[0]; i++) {
+        if (tok_is_word(p, tops[i].word)) {
+            if (!p->motif->name && i != 0)
+                return fail_at_token(p, "a motif file starts with 'motif NAME \"title\"'");
+            return tops[i].parse(p);
+        }
+    }
+    char buf[64];
+    return fail_at_token(p, "expected motif, param, let, inks, colourway, repeat or draw; found %s",
+                         ct_token_describe(&p->tok, buf, sizeof buf));
+}
+
+static canting_status check_complete(parser *p)
+{
+    const ct_motif_def *m = p->motif;
+    int line = p->tok.line, column = p->tok.column;
+    if (!m->name)
+        return ct_fail_at(p->err, CANTING_ESYNTAX, p->file, line, column, "empty motif: expected 'motif NAME'");
+    if (m->ninks < 2)
+        return ct_fail_at(p->err, CANTING_ESYNTAX, p->file, line, column,
+                          "a motif needs an 'inks' block with the cloth and at least one ink");
+    if (!m->ndraw)
+        return ct_fail_at(p->err, CANTING_ESYNTAX, p->file, line, column, "a motif needs a 'draw' block");
+    return CANTING_OK;
+}
+
+canting_status ct_parse_motif(char *text, size_t len, const char *file, ct_loader *loader,
+                              const canting_limits *limits, ct_motif_def **out, canting_error *err)
+{
+    parser p;
+    memset(&p, 0, sizeof p);
+    p.file = file;
+    p.err = err;
+    p.loader = loader;
+    p.max_depth = limits->max_nesting;
+    *out = NULL;
+    if (!(p.motif = ct_calloc(1, sizeof *p.motif)))
+        return ct_fail(err, CANTING_ENOMEM, "out of memory");
+    p.motif->file = ct_strdup(file);
+    if (!p.motif->file) {
+        ct_motif_def_free(p.motif);
+        return ct_fail(err, CANTING_ENOMEM, "out of memory");
+    }
+    ct_lexer_init(&p.lx, text, len, file, err);
+    canting_status st = next(&p);
+    while (st == CANTING_OK && p.tok.kind != TOK_EOF) {
+        if (p.tok.kind == TOK_NEWLINE)
+            st = next(&p);
+        else
+            st = parse_top(&p);
+    }
+    if (st == CANTING_OK)
+        st = check_complete(&p);
+    if (st != CANTING_OK) {
+        ct_motif_def_free(p.motif);
+        return st;
+    }
+    p.motif->text = text;
+    *out = p.motif;
+    return CANTING_OK;
+}
+
+canting_status ct_parse_expression(const char *text, const char *what, ct_expr **out, canting_error *err)
+{
+    parser p;
+    memset(&p, 0, sizeof p);
+    p.file = what;
+    p.err = err;
+    p.max_depth = 64;
+    ct_lexer_init(&p.lx, text, strlen(text), what, err);
+    *out = NULL;
+    canting_status st = next(&p);
+    if (st == CANTING_OK && at_line_end(&p))
+        st = expected(&p, "a value");
+    if (st == CANTING_OK)
+        st = parse_expr(&p, out);
+    if (st == CANTING_OK && !at_line_end(&p))
+        st = expected(&p, "end of the value");
+    if (st != CANTING_OK) {
+        ct_expr_free(*out);
+        *out = NULL;
+    }
+    return st;
+}

@@ -1,0 +1,37 @@
+/*
+ * scene.h: a motif evaluated into a display list of filled and stroked
+ * paths, in millimetres, with the origin at the centre of the repeat cell and
+ * y pointing down.  Private to libcanting.
+ */
+#ifndef CANTING_SCENE_H
+#define CANTING_SCENE_H
+
+#include "motif/eval.h"
+
+#include <cairo.h>
+
+typedef enum ct_op_kind { OP_FILL, OP_STROKE } ct_op_kind;
+
+typedef struct ct_op {
+    ct_op_kind kind;
+    size_t ink;               /* index into the root motif's inks; 0 (cloth) knocks the others out */
+    cairo_path_t *path;
+    cairo_path_t *clip;       /* NULL, or the shape an isen fill is clipped to */
+    double width_mm;          /* OP_STROKE: pen width */
+    double x0, y0, x1, y1;    /* extents in mm, pen width included */
+} ct_op;
+
+typedef struct ct_scene {
+    ct_op *ops;
+    size_t count, cap;
+    double cell_w_mm, cell_h_mm;  /* 0 when the motif declares no repeat */
+} ct_scene;
+
+/* Evaluates motif m with parameter overrides into *scene.  Errors point at
+ * the statement or expression at fault; work beyond limits->max_elements
+ * fails with CANTING_ELIMIT. */
+canting_status ct_scene_build(const ct_motif_def *m, const ct_binding *overrides, size_t noverrides,
+                              const canting_limits *limits, ct_scene *scene, canting_error *err);
+void ct_scene_free(ct_scene *scene);
+
+#endif

@@ -1,0 +1,241 @@
+/* tile.c: one repeat cell rasterised with cairo into one coverage plane per
+ * ink, and the composite of those planes over the cloth. */
+#include "render/tile.h"
+#include "util/util.h"
+
+#include <math.h>
+#include <string.h>
+
+/* cairo's image surfaces are limited to 32767 pixels a side. */
+#define MAX_SIDE_PX 32767
+
+static void tile_release(canting_tile *t)
+{
+    for (size_t i = 0; i < t->nplanes; i++)
+        cairo_surface_destroy(t->planes[i]);
+    ct_free(t->planes);
+    ct_free(t->rgb);
+    ct_free(t);
+}
+
+void canting_tile_free(canting_tile *tile)
+{
+    if (tile)
+        tile_release(tile);
+}
+
+static canting_status cell_pixels(double cell_mm, double dpi, uint32_t *out, canting_error *err)
+{
+    double px = round(cell_mm * dpi / 25.4);
+    if (px < 1)
+        px = 1;
+    if (px > MAX_SIDE_PX)
+        return ct_fail(err, CANTING_ELIMIT, "the repeat cell is %.0f px at %g dpi; at most %d px a side", px, dpi,
+                       MAX_SIDE_PX);
+    *out = (uint32_t)px;
+    return CANTING_OK;
+}
+
+/* The offsets k (in whole cells) at which an op spanning [lo, hi] (cell
+ * coordinates, 0 at the cell's left edge) still touches [0, size]: shapes
+ * that cross the cell's edge come back in on the other side. */
+static void wrap_range(double lo, double hi, double size, double pad, long *first, long *last)
+{
+    *first = (long)floor((-hi - pad) / size) + 1;
+    *last = (long)ceil((size - lo + pad) / size) - 1;
+}
+
+static void draw_op(cairo_t *cr, const ct_op *op)
+{
+    cairo_new_path(cr);
+    if (op->clip) {
+        cairo_save(cr);
+        cairo_append_path(cr, op->clip);
+        cairo_clip(cr);
+        cairo_append_path(cr, op->path);
+        cairo_fill(cr);
+        cairo_restore(cr);
+        return;
+    }
+    cairo_append_path(cr, op->path);
+    if (op->kind == OP_FILL) {
+        cairo_fill(cr);
+    } else {
+        cairo_set_line_width(cr, op->width_mm);
+        cairo_stroke(cr);
+    }
+}
+
+/* Draws every op on the plane of `ink`: that ink's ops add coverage, every
+ * other ink's ops (and the cloth's) knock it out, so the planes partition
+ * each pixel the way dyed cloth does. */
+static canting_status draw_plane(cairo_surface_t *plane, size_t ink, const ct_scene *sc, uint32_t w_px,
+                                 uint32_t h_px)
+{
+    cairo_t *cr = cairo_create(plane);
+    double sx = w_px / sc->cell_w_mm, sy = h_px / sc->cell_h_mm;
+    double pad_x = 2 / sx, pad_y = 2 / sy;
+    cairo_set_source_rgba(cr, 0, 0, 0, 1);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    for (size_t i = 0; i < sc->count; i++) {
+        const ct_op *op = &sc->ops[i];
+        long kx0, kx1, ky0, ky1;
+        wrap_range(op->x0 + sc->cell_w_mm / 2, op->x1 + sc->cell_w_mm / 2, sc->cell_w_mm, pad_x, &kx0, &kx1);
+        wrap_range(op->y0 + sc->cell_h_mm / 2, op->y1 + sc->cell_h_mm / 2, sc->cell_h_mm, pad_y, &ky0, &ky1);
+        cairo_set_operator(cr, op->ink == ink ? CAIRO_OPERATOR_OVER : CAIRO_OPERATOR_DEST_OUT);
+        for (long ky = ky0; ky <= ky1; ky++) {
+            for (long kx = kx0; kx <= kx1; kx++) {
+                cairo_identity_matrix(cr);
+                cairo_scale(cr, sx, sy);
+                cairo_translate(cr, sc->cell_w_mm * (0.5 + (double)kx), sc->cell_h_mm * (0.5 + (double)ky));
+                draw_op(cr, op);
+            }
+        }
+    }
+    cairo_status_t cs = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(plane);
+    return cs == CAIRO_STATUS_SUCCESS ? CANTING_OK : CANTING_ERENDER;
+}
+
+/* Wrapping a shape many times over (a line across a hundred cells) is
+ * refused rather than drawn a hundred-squared times. */
+static canting_status check_wraps(const ct_scene *sc, const canting_limits *limits, canting_error *err)
+{
+    double total = 0;
+    for (size_t i = 0; i < sc->count; i++) {
+        const ct_op *op = &sc->ops[i];
+        total += (floor((op->x1 - op->x0) / sc->cell_w_mm) + 2) * (floor((op->y1 - op->y0) / sc->cell_h_mm) + 2);
+    }
+    if (total > 4.0 * (double)limits->max_elements)
+        return ct_fail(err, CANTING_ELIMIT, "shapes span too many repeat cells (%.0f copies to draw)", total);
+    return CANTING_OK;
+}
+
+/* Each pixel: the inks' coverages weight their colours and the cloth takes
+ * what is left, so the composite is exactly the sum of the planes. */
+static void composite(canting_tile *t, const unsigned *rgb)
+{
+    size_t stride = (size_t)cairo_image_surface_get_stride(t->planes[0]);
+    const uint8_t *data[256];
+    for (size_t p = 0; p < t->nplanes; p++)
+        data[p] = cairo_image_surface_get_data(t->planes[p]);
+    for (uint32_t y = 0; y < t->height_px; y++) {
+        uint8_t *out = t->rgb + (size_t)y * t->rgb_stride;
+        for (uint32_t x = 0; x < t->width_px; x++) {
+            unsigned acc[3] = {0, 0, 0}, total = 0;
+            for (size_t p = 0; p < t->nplanes; p++) {
+                unsigned a = data[p][(size_t)y * stride + x];
+                total += a;
+                for (int c = 0; c < 3; c++)
+                    acc[c] += a * ((rgb[p + 1] >> (16 - 8 * c)) & 0xff);
+            }
+            unsigned cloth = total >= 255 ? 0 : 255 - total;
+            for (int c = 0; c < 3; c++)
+                out[3 * x + c] = (uint8_t)((acc[c] + cloth * ((rgb[0] >> (16 - 8 * c)) & 0xff) + 127) / 255);
+        }
+    }
+}
+
+static canting_status make_planes(canting_tile *t, canting_error *err)
+{
+    t->planes = ct_calloc(t->nplanes, sizeof *t->planes);
+    size_t bytes;
+    t->rgb_stride = (size_t)t->width_px * 3;
+    if (!t->planes || !ct_mul_size(t->rgb_stride, t->height_px, &bytes) || !(t->rgb = ct_malloc(bytes)))
+        return ct_fail(err, CANTING_ENOMEM, "out of memory for a %ux%u tile", t->width_px, t->height_px);
+    for (size_t p = 0; p < t->nplanes; p++) {
+        t->planes[p] = cairo_image_surface_create(CAIRO_FORMAT_A8, (int)t->width_px, (int)t->height_px);
+        if (cairo_surface_status(t->planes[p]) != CAIRO_STATUS_SUCCESS)
+            return ct_fail(err, CANTING_ENOMEM, "out of memory for a %ux%u tile", t->width_px, t->height_px);
+    }
+    return CANTING_OK;
+}
+
+canting_status ct_tile_from_scene(const ct_scene *sc, const unsigned *ink_rgb, size_t ninks, double dpi,
+                                  const canting_limits *limits, canting_tile **out, canting_error *err)
+{
+    *out = NULL;
+    if (ninks < 2 || ninks > 256)
+        return ct_fail(err, CANTING_EARG, "a tile needs 2 to 256 inks");
+    canting_tile *t = ct_calloc(1, sizeof *t);
+    if (!t)
+        return ct_fail(err, CANTING_ENOMEM, "out of memory");
+    t->nplanes = ninks - 1;
+    canting_status st = cell_pixels(sc->cell_w_mm, dpi, &t->width_px, err);
+    if (st == CANTING_OK)
+        st = cell_pixels(sc->cell_h_mm, dpi, &t->height_px, err);
+    if (st == CANTING_OK && (uint64_t)t->width_px * t->height_px > limits->max_pixels)
+        st = ct_fail(err, CANTING_ELIMIT, "the repeat cell is %ux%u px, more than the pixel limit", t->width_px,
+                     t->height_px);
+    if (st == CANTING_OK)
+        st = check_wraps(sc, limits, err);
+    if (st == CANTING_OK)
+        st = make_planes(t, err);
+    for (size_t p = 0; st == CANTING_OK && p < t->nplanes; p++)
+        if ((st = draw_plane(t->planes[p], p + 1, sc, t->width_px, t->height_px)) != CANTING_OK)
+            ct_fail(err, st, "cairo failed while drawing the tile");
+    if (st != CANTING_OK) {
+        tile_release(t);
+        return st;
+    }
+    composite(t, ink_rgb);
+    *out = t;
+    return CANTING_OK;
+}
+
+canting_status canting_tile_render(const canting_motif *motif, double dpi, canting_tile **out, canting_error *err)
+{
+    ct_error_clear(err);
+    if (!motif || !out)
+        return ct_fail(err, CANTING_EARG, "canting_tile_render: NULL argument");
+    *out = NULL;
+    if (!(dpi >= 1 && dpi <= 10000))
+        return ct_fail(err, CANTING_ERANGE, "dpi must be from 1 to 10000, not %g", dpi);
+    ct_scene sc;
+    canting_status st = ct_motif_scene(motif, &sc, err);
+    if (st != CANTING_OK)
+        return st;
+    if (sc.cell_w_mm <= 0) {
+        ct_scene_free(&sc);
+        return ct_fail_at(err, CANTING_ESYNTAX, motif->def->file, 0, 0,
+                          "motif '%s' has no 'repeat' line, so it can only be placed by other motifs with 'use'",
+                          motif->def->name);
+    }
+    unsigned rgb[256];
+    size_t ninks = motif->def->ninks > 256 ? 256 : motif->def->ninks;
+    for (size_t i = 0; i < ninks; i++)
+        rgb[i] = motif->def->inks[i].rgb;
+    st = ct_tile_from_scene(&sc, rgb, motif->def->ninks, dpi, &motif->limits, out, err);
+    ct_scene_free(&sc);
+    return st;
+}
+
+uint32_t canting_tile_width_px(const canting_tile *tile)
+{
+    return tile ? tile->width_px : 0;
+}
+
+uint32_t canting_tile_height_px(const canting_tile *tile)
+{
+    return tile ? tile->height_px : 0;
+}
+
+const uint8_t *canting_tile_plane(const canting_tile *tile, size_t index, size_t *stride)
+{
+    if (!tile || index < 1 || index > tile->nplanes)
+        return NULL;
+    if (stride)
+        *stride = (size_t)cairo_image_surface_get_stride(tile->planes[index - 1]);
+    return cairo_image_surface_get_data(tile->planes[index - 1]);
+}
+
+const uint8_t *canting_tile_rgb(const canting_tile *tile, size_t *stride)
+{
+    if (!tile)
+        return NULL;
+    if (stride)
+        *stride = tile->rgb_stride;
+    return tile->rgb;
+}

@@ -1,0 +1,71 @@
+/* size.c: physical sizes as people write them on the command line. */
+#include "util/util.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* mm per unit; px is resolved through the dpi. */
+static int unit_factor(const char *unit, size_t len, double dpi, double *mm)
+{
+    static const struct {
+        const char *name;
+        double mm;
+    } units[] = {{"mm", 1}, {"cm", 10}, {"m", 1000}, {"in", 25.4}};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++) {
+        if (strlen(units[i].name) == len && strncmp(unit, units[i].name, len) == 0) {
+            *mm = units[i].mm;
+            return 1;
+        }
+    }
+    if (len == 2 && strncmp(unit, "px", 2) == 0 && dpi > 0) {
+        *mm = 25.4 / dpi;
+        return 1;
+    }
+    return 0;
+}
+
+/* One "number[unit]"; *unit_mm is 0 when no unit follows. */
+static const char *read_length(const char *s, double dpi, double *value, double *unit_mm, int *ok)
+{
+    char *end;
+    *ok = 0;
+    if (!isdigit((unsigned char)*s) && *s != '.')
+        return s;
+    *value = strtod(s, &end);
+    size_t ulen = 0;
+    while (isalpha((unsigned char)end[ulen]) && end[ulen] != 'x')
+        ulen++;
+    *unit_mm = 0;
+    if (ulen && !unit_factor(end, ulen, dpi, unit_mm))
+        return end;
+    *ok = isfinite(*value) && *value > 0;
+    return end + ulen;
+}
+
+canting_status canting_parse_size(const char *text, double dpi, double *width_mm, double *height_mm,
+                                  canting_error *err)
+{
+    ct_error_clear(err);
+    if (!text || !width_mm || !height_mm)
+        return ct_fail(err, CANTING_EARG, "canting_parse_size: NULL argument");
+    double w = 0, h = 0, wu = 0, hu = 0;
+    int ok;
+    const char *p = read_length(text, dpi, &w, &wu, &ok);
+    if (ok && *p == '\0' && wu > 0) {
+        *width_mm = *height_mm = w * wu;
+        return CANTING_OK;
+    }
+    if (ok && *p == 'x')
+        p = read_length(p + 1, dpi, &h, &hu, &ok);
+    if (!ok || *p != '\0' || hu == 0)
+        return ct_fail(err, CANTING_EARG,
+                       "bad size '%s': expected WIDTHxHEIGHT with a unit (mm, cm, m, in, px), like 20x20cm",
+                       text);
+    *width_mm = w * (wu > 0 ? wu : hu);
+    *height_mm = h * hu;
+    if (!(*width_mm < 1e7 && *height_mm < 1e7))
+        return ct_fail(err, CANTING_ERANGE, "size '%s' is absurdly large", text);
+    return CANTING_OK;
+}

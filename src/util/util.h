@@ -1,0 +1,50 @@
+/*
+ * util.h: errors, checked arithmetic and small helpers shared by every stage.
+ * Private to libcanting.
+ */
+#ifndef CANTING_UTIL_H
+#define CANTING_UTIL_H
+
+#include "canting.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define CT_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define CT_PRINTF(fmt, args)
+#endif
+
+/* Records a failure in err (if not NULL) and returns status, so callers can
+ * write `return ct_fail(err, CANTING_EARG, "...")`. */
+canting_status ct_fail(canting_error *err, canting_status status, const char *fmt, ...) CT_PRINTF(3, 4);
+
+/* The same for an error at a place in motif text. */
+canting_status ct_fail_at(canting_error *err, canting_status status, const char *file, int line, int column,
+                          const char *fmt, ...) CT_PRINTF(6, 7);
+canting_status ct_vfail_at(canting_error *err, canting_status status, const char *file, int line, int column,
+                           const char *fmt, va_list ap);
+
+/* Clears err to "no error". */
+void ct_error_clear(canting_error *err);
+
+/* Overflow-checked size arithmetic: false when the result does not fit. */
+bool ct_mul_size(size_t a, size_t b, size_t *out);
+bool ct_add_size(size_t a, size_t b, size_t *out);
+
+/* Allocation that every stage uses, so a test build can make the N-th one fail. */
+void *ct_malloc(size_t size);
+void *ct_calloc(size_t count, size_t size);
+void *ct_realloc(void *ptr, size_t size);
+void *ct_realloc_array(void *ptr, size_t count, size_t size);
+char *ct_strdup(const char *s);
+char *ct_strndup(const char *s, size_t n);
+void ct_free(void *ptr);
+
+/* Grows *items (of `item_size` bytes each, *cap slots) to hold at least `need`. */
+bool ct_grow(void **items, size_t *cap, size_t need, size_t item_size);
+
+#endif

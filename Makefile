@@ -41,6 +41,7 @@ CLI_SRC  := $(wildcard src/cli/*.c)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
+SHELL_TESTS := $(wildcard tests/test_*.sh)
 TEST_SUPPORT := $(filter-out tests/test_%.c,$(wildcard tests/*.c))
 BENCHES  := $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/*.c))
 
@@ -97,7 +98,7 @@ $(BUILD)/bench/%: bench/%.c $(STATIC)
 
 # ---- tests ------------------------------------------------------------------
 check: all $(TESTS)
-	@CANTING_BUILD_DIR=$(BUILD) sh tests/run.sh $(TESTS)
+	@CANTING_BUILD_DIR=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh $(TESTS) $(SHELL_TESTS)
 
 check-valgrind: all $(TESTS)
 	@CANTING_BUILD_DIR=$(BUILD) CANTING_VALGRIND=1 sh tests/run.sh $(TESTS)

@@ -19,7 +19,7 @@
 #include <string.h>
 #include <time.h>
 
-#define OUT_PX 29528u  /* 250 cm at 300 dpi: a kain panjang's width */
+#define OUT_PX 29528u /* 250 cm at 300 dpi: a kain panjang's width */
 #define ROUNDS 5
 #define MIN_ROUND_NS 40000000.0
 
@@ -39,20 +39,20 @@ static void clobber(void *p)
 /* One way of filling `rows` rows of `row_bytes` at dst. */
 typedef struct job {
     const char *what;
-    ct_span_copy_fn span;   /* NULL for memcpy/memset/repeat */
-    int kind;               /* 0 span, 1 memcpy, 2 memset, 3 ct_repeat_rows */
+    ct_span_copy_fn span; /* NULL for memcpy/memset/repeat */
+    int kind;             /* 0 span, 1 memcpy, 2 memset, 3 ct_repeat_rows */
     unsigned threads;
 } job;
 
 typedef struct bench_case {
     const char *name;
-    const uint8_t *src;      /* span source row */
+    const uint8_t *src; /* span source row */
     size_t src_bytes;
     const uint8_t *copy_src; /* memcpy source, as big as the output */
     uint8_t *dst;
     size_t row_bytes;
     uint32_t rows;
-    const ct_repeat *rep;    /* for kind 3 */
+    const ct_repeat *rep; /* for kind 3 */
 } bench_case;
 
 static void run_once(const bench_case *c, const job *j)

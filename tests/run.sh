@@ -1,23 +1,30 @@
 #!/bin/sh
 # Runs every test program given; under CANTING_VALGRIND=1 each runs inside
 # valgrind memcheck, which fails the run on any error or leak.
+# Programs named *.sh run under sh (they print their own "N passed, N failed").
 # Prints one closing line "N passed, N failed" over all programs.
 passed=0
 failed=0
 for t in "$@"; do
     name=$(basename "$t")
+    log="${CANTING_BUILD_DIR:-build}/tests/$name.log"
+    case "$t" in
+    *.sh)
+        sh "$t" > "$log" 2>&1 ;;
+    *)
     if [ "${CANTING_VALGRIND:-0}" = 1 ]; then
         CK_FORK=no valgrind --quiet --error-exitcode=99 --leak-check=full \
-            --errors-for-leak-kinds=definite,indirect "$t" > "$t.log" 2>&1
+            --errors-for-leak-kinds=definite,indirect "$t" > "$log" 2>&1
     else
-        "$t" > "$t.log" 2>&1
-    fi
+        "$t" > "$log" 2>&1
+    fi ;;
+    esac
     rc=$?
-    summary=$(grep -E '^[0-9]+%: Checks' "$t.log" | tail -n 1)
+    summary=$(grep -E '^[0-9]+%: Checks|^[0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
     if [ $rc -eq 0 ]; then
         passed=$((passed + 1)); echo "PASS $name  $summary"
     else
-        failed=$((failed + 1)); echo "FAIL $name  $summary"; cat "$t.log"
+        failed=$((failed + 1)); echo "FAIL $name  $summary"; cat "$log"
     fi
 done
 echo "$passed passed, $failed failed"

@@ -102,7 +102,8 @@ static void check_strip(const tile *t, ct_layout_kind layout, double f, const ct
     size_t i;
 
     ck_assert_ptr_nonnull(strip);
-    ck_assert_int_eq(ct_repeat_new_tuned(t->px, t->w, t->h, t->stride, t->bpp, layout, f, tuning, &rep), CANTING_OK);
+    ck_assert_int_eq(ct_repeat_new_tuned(t->px, t->w, t->h, t->stride, t->bpp, layout, f, tuning, &rep),
+                     CANTING_OK);
     memset(strip, PAD_BYTE, stride * rows);
     ck_assert_int_eq(ct_repeat_rows(rep, y0, rows, strip, stride, width, 1), CANTING_OK);
     for (k = 0; k < rows; k++) {
@@ -127,7 +128,8 @@ static void check_one_row(const tile *t, ct_layout_kind layout, double f, const 
     ct_repeat *rep;
 
     ck_assert_ptr_nonnull(row);
-    ck_assert_int_eq(ct_repeat_new_tuned(t->px, t->w, t->h, t->stride, t->bpp, layout, f, tuning, &rep), CANTING_OK);
+    ck_assert_int_eq(ct_repeat_new_tuned(t->px, t->w, t->h, t->stride, t->bpp, layout, f, tuning, &rep),
+                     CANTING_OK);
     ck_assert_int_eq(ct_repeat_row(rep, y, row, width), CANTING_OK);
     ck_assert_int_eq(first_wrong_px(t, layout, f, y, row, width), -1);
     ct_repeat_free(rep);
@@ -171,7 +173,8 @@ static void check_matrix(const ct_repeat_tuning *tuning, int only_half_drop)
                     continue;
                 for (fi = 0; fi < 4; fi++)
                     for (wi = 0; wi < nw; wi++) {
-                        check_strip(&t, (ct_layout_kind)l, fractions[fi], tuning, widths[wi], y0s[(fi + wi) % 3], rows);
+                        check_strip(&t, (ct_layout_kind)l, fractions[fi], tuning, widths[wi], y0s[(fi + wi) % 3],
+                                    rows);
                         check_one_row(&t, (ct_layout_kind)l, fractions[fi], tuning, widths[wi], UINT64_MAX - wi);
                     }
             }
@@ -234,16 +237,18 @@ START_TEST(test_threads)
     ck_assert_ptr_nonnull(many);
     for (l = 0; l < 4; l++) {
         ct_repeat *rep;
-        ck_assert_int_eq(ct_repeat_new_tuned(t.px, t.w, t.h, t.stride, t.bpp, (ct_layout_kind)l, 0.3, &tuning, &rep),
-                         CANTING_OK);
+        ck_assert_int_eq(
+            ct_repeat_new_tuned(t.px, t.w, t.h, t.stride, t.bpp, (ct_layout_kind)l, 0.3, &tuning, &rep),
+            CANTING_OK);
         memset(one, 1, stride * rows);
         ck_assert_int_eq(ct_repeat_rows(rep, y0, rows, one, stride, width, 1), CANTING_OK);
-        ck_assert_int_eq(first_wrong_px(&t, (ct_layout_kind)l, 0.3, y0 + rows - 1, one + (rows - 1) * stride, width), -1);
+        ck_assert_int_eq(
+            first_wrong_px(&t, (ct_layout_kind)l, 0.3, y0 + rows - 1, one + (rows - 1) * stride, width), -1);
         for (c = 0; c < sizeof counts / sizeof counts[0]; c++) {
             memset(many, 1, stride * rows);
             ck_assert_int_eq(ct_repeat_rows(rep, y0, rows, many, stride, width, counts[c]), CANTING_OK);
-            ck_assert_msg(memcmp(one, many, stride * rows) == 0, "%s with %u threads differs", ct_layout_name((ct_layout_kind)l),
-                          counts[c]);
+            ck_assert_msg(memcmp(one, many, stride * rows) == 0, "%s with %u threads differs",
+                          ct_layout_name((ct_layout_kind)l), counts[c]);
         }
         ct_repeat_free(rep);
     }

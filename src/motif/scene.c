@@ -778,6 +778,9 @@ canting_status ct_scene_build(const ct_motif_def *m, const ct_binding *overrides
     cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
     b.cr = cairo_create(surface);
     cairo_surface_destroy(surface);
+    /* Paths are built in millimetres, so curves must be flattened to a
+     * tolerance far below a millimetre, not cairo's default 0.1 unit. */
+    cairo_set_tolerance(b.cr, 1e-4);
     size_t *identity = ct_calloc(m->ninks, sizeof *identity);
     if (cairo_status(b.cr) != CAIRO_STATUS_SUCCESS || !identity) {
         cairo_destroy(b.cr);

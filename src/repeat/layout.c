@@ -32,10 +32,10 @@ struct ct_repeat {
     row_mode mode;
     unsigned bpp;
     uint32_t tile_w, tile_h;
-    uint64_t unit_h;          /* rows in the unit: h, or 2h for mirror */
-    size_t row_bytes;         /* bytes in one unit row: the span period */
-    uint32_t step;            /* BRICK: B mod w (px); COLUMNS: D mod h (rows) */
-    uint8_t *unit;            /* unit_h rows of row_bytes, no padding */
+    uint64_t unit_h;  /* rows in the unit: h, or 2h for mirror */
+    size_t row_bytes; /* bytes in one unit row: the span period */
+    uint32_t step;    /* BRICK: B mod w (px); COLUMNS: D mod h (rows) */
+    uint8_t *unit;    /* unit_h rows of row_bytes, no padding */
     ct_span_copy_fn copy;
     size_t min_thread_bytes;
 };
@@ -145,8 +145,7 @@ static canting_status build_mirror(ct_repeat *rep, const uint8_t *tile, size_t s
 /* Half-drop widened to n column blocks: block k of unit row uy is tile row
  * (uy - k*D) mod h, and n*D is a multiple of h, so the wide unit repeats
  * straight.  Fails (CANTING_ENOMEM) when it would exceed `cap`. */
-static canting_status build_wide_drop(ct_repeat *rep, const uint8_t *tile, size_t stride, uint64_t n,
-                                      size_t cap)
+static canting_status build_wide_drop(ct_repeat *rep, const uint8_t *tile, size_t stride, uint64_t n, size_t cap)
 {
     uint64_t h = rep->tile_h, drop = rep->step;
     size_t tile_row = (size_t)rep->tile_w * rep->bpp;
@@ -412,8 +411,8 @@ static void run_threads(const strip_job *all, unsigned n)
             pthread_join(ids[i], NULL);
 }
 
-canting_status ct_repeat_rows(const ct_repeat *rep, uint64_t y0, uint32_t rows, uint8_t *dst,
-                              size_t dst_stride, uint32_t out_width_px, unsigned threads)
+canting_status ct_repeat_rows(const ct_repeat *rep, uint64_t y0, uint32_t rows, uint8_t *dst, size_t dst_stride,
+                              uint32_t out_width_px, unsigned threads)
 {
     size_t row_bytes, span;
     strip_job all;

@@ -49,9 +49,9 @@ typedef struct ct_repeat ct_repeat;
 /* Knobs that tests and benchmarks turn; NULL means all defaults.  A zero
  * field means its default too. */
 typedef struct ct_repeat_tuning {
-    const ct_span_impl *kernel;   /* span kernel; default ct_span_best() */
-    size_t max_unit_bytes;        /* cap on a widened half-drop unit; default 64 MiB */
-    size_t min_thread_bytes;      /* least output per thread in ct_repeat_rows; default 256 KiB */
+    const ct_span_impl *kernel; /* span kernel; default ct_span_best() */
+    size_t max_unit_bytes;      /* cap on a widened half-drop unit; default 64 MiB */
+    size_t min_thread_bytes;    /* least output per thread in ct_repeat_rows; default 256 KiB */
 } ct_repeat_tuning;
 
 /* Builds the repeat of a tile of w x h pixels of `bpp` bytes (1, 3 or 4),
@@ -88,7 +88,7 @@ canting_status ct_repeat_row(const ct_repeat *rep, uint64_t y, uint8_t *dst, uin
  * started its rows are done by the caller, so the result never depends on
  * the thread count.  CANTING_EARG: NULL rep, NULL dst with work to do,
  * dst_stride < out_width_px * bpp, or y0 + rows - 1 beyond UINT64_MAX. */
-canting_status ct_repeat_rows(const ct_repeat *rep, uint64_t y0, uint32_t rows, uint8_t *dst,
-                              size_t dst_stride, uint32_t out_width_px, unsigned threads);
+canting_status ct_repeat_rows(const ct_repeat *rep, uint64_t y0, uint32_t rows, uint8_t *dst, size_t dst_stride,
+                              uint32_t out_width_px, unsigned threads);
 
 #endif

@@ -18,7 +18,7 @@
  * the body writes too, with the same values, so nothing is written twice
  * differently and no byte outside dst[0, n) is touched.
  */
-#if !defined(VEC) || !defined(VL) || !defined(VLOADU) || !defined(VSTOREU) || !defined(VSTOREA) || \
+#if !defined(VEC) || !defined(VL) || !defined(VLOADU) || !defined(VSTOREU) || !defined(VSTOREA) ||                \
     !defined(SPAN_FN)
 #error "define the vector macros before including span_simd.h"
 #endif

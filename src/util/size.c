@@ -29,13 +29,23 @@ static int unit_factor(const char *unit, size_t len, double dpi, double *mm)
 /* One "number[unit]"; *unit_mm is 0 when no unit follows. */
 static const char *read_length(const char *s, double dpi, double *value, double *unit_mm, int *ok)
 {
-    char *end;
+    /* Digits and a point only: strtod alone would also read "0x5c" as hex. */
+    char digits[32];
+    size_t n = strspn(s, "0123456789.");
     *ok = 0;
-    if (!isdigit((unsigned char)*s) && *s != '.')
+    if (n == 0 || n >= sizeof digits)
         return s;
-    *value = strtod(s, &end);
+    memcpy(digits, s, n);
+    digits[n] = '\0';
+    char *stop;
+    *value = strtod(digits, &stop);
+    if (*stop)
+        return s;
+    const char *end = s + n;
     size_t ulen = 0;
-    while (isalpha((unsigned char)end[ulen]) && end[ulen] != 'x')
+    /* an 'x' followed by a digit separates width from height: "20x30cm", "20pxx30px" */
+    while (isalpha((unsigned char)end[ulen]) &&
+           !(end[ulen] == 'x' && (isdigit((unsigned char)end[ulen + 1]) || end[ulen + 1] == '.')))
         ulen++;
     *unit_mm = 0;
     if (ulen && !unit_factor(end, ulen, dpi, unit_mm))

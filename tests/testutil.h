@@ -1,0 +1,43 @@
+/*
+ * testutil.h: helpers shared by the Check suites.  Tests run from the
+ * repository's top folder (make check does so).
+ */
+#ifndef CANTING_TESTUTIL_H
+#define CANTING_TESTUTIL_H
+
+#include "canting.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Parses motif text from a string; fails the test with the message if it
+ * does not load. */
+canting_motif *tu_motif(const char *text);
+
+/* A decoded PNG with what a proof carries besides its pixels. */
+typedef struct tu_png {
+    uint32_t width, height;
+    int channels;
+    uint8_t *pixels;          /* width * channels bytes a row */
+    uint32_t ppm_x, ppm_y;    /* pHYs, pixels per metre; 0 when absent */
+    int ntexts;
+    char keys[128][80];
+    char values[128][256];
+} tu_png;
+
+/* Reads a PNG as 8-bit pixels; returns 0 on failure. */
+int tu_png_read(const char *path, tu_png *out);
+void tu_png_free(tu_png *png);
+
+/* The tEXt value for key, or NULL. */
+const char *tu_png_text(const tu_png *png, const char *key);
+
+/* A fresh folder under /tmp for this test; the caller removes it with tu_rmdir. */
+char *tu_tempdir(void);
+void tu_rmdir(char *dir);
+
+/* Runs a shell command, capturing stdout+stderr into out (NUL-terminated);
+ * returns the exit status. */
+int tu_run(const char *command, char *out, size_t size);
+
+#endif

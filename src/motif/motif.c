@@ -445,7 +445,8 @@ canting_status canting_motif_set(canting_motif *motif, const char *name, const c
     if (!saved)
         return ct_fail(err, CANTING_ENOMEM, "out of memory");
     size_t nsaved = motif->noverrides;
-    memcpy(saved, motif->overrides, sizeof *saved * nsaved);
+    if (nsaved)
+        memcpy(saved, motif->overrides, sizeof *saved * nsaved);
     if ((st = store_override(motif, name, v, err)) == CANTING_OK &&
         (st = ct_env_build(motif->def, motif->overrides, motif->noverrides, &env, err)) == CANTING_OK) {
         ct_env_free(&env);
@@ -457,7 +458,8 @@ canting_status canting_motif_set(canting_motif *motif, const char *name, const c
         keep = *err;
     for (size_t i = nsaved; i < motif->noverrides; i++)
         ct_free((char *)motif->overrides[i].name);
-    memcpy(motif->overrides, saved, sizeof *saved * nsaved);
+    if (nsaved)
+        memcpy(motif->overrides, saved, sizeof *saved * nsaved);
     motif->noverrides = nsaved;
     ct_free(saved);
     if (err) {

@@ -38,7 +38,7 @@ int main(int argc, char **argv)
     canting_render_options options;
     canting_render_options_init(&options);
     options.width_mm = options.height_mm = 100;
-    if (canting_render_png(motif, &options, out, &err) != CANTING_OK) {
+    if (canting_render_file(motif, &options, out, &err) != CANTING_OK) {
         fprintf(stderr, "%s\n", canting_error_format(&err, message, sizeof message));
         canting_motif_free(motif);
         return 1;

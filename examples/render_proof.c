@@ -45,7 +45,7 @@ int main(int argc, char **argv)
     options.dpi = 100;
     options.width_mm = 150;   /* 15 x 10 cm */
     options.height_mm = 100;
-    canting_status status = canting_render_png(motif, &options, argv[2], &err);
+    canting_status status = canting_render_file(motif, &options, argv[2], &err);
     canting_motif_free(motif);
     if (status != CANTING_OK)
         return fail(&err);

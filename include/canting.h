@@ -194,15 +194,40 @@ CANTING_API const uint8_t *canting_tile_rgb(const canting_tile *tile, size_t *st
 
 /* ---- Proofs ---------------------------------------------------------------- */
 
+/* Output formats; AUTO picks one from the output's extension (.png, .jpg,
+ * .jpeg), PNG when there is none. */
+typedef enum canting_format {
+    CANTING_FORMAT_AUTO = 0,
+    CANTING_FORMAT_PNG,
+    CANTING_FORMAT_JPEG
+} canting_format;
+
+/* Called from the calling thread as rows are written: `done` of `total`
+ * rows.  Its cost is on the caller; keep it quick. */
+typedef void (*canting_progress_fn)(void *user, uint64_t done, uint64_t total);
+
 typedef struct canting_render_options {
     double dpi;            /* resolution; default 150 */
-    double width_mm;       /* output size; 0 means two repeat cells */
+    double width_mm;       /* output size; 0 means two repeat units */
     double height_mm;
+    const char *layout;    /* NULL: the motif's own (straight for a raster tile); else a name
+                              from canting_layout_names(), such as "half-drop" or "p4m" */
+    double fraction;       /* the drop (half-drop) or shift (brick) as a share of the cell;
+                              negative (the default): the motif's own, else 0.5 */
+    canting_format format; /* default AUTO */
     int compression;       /* zlib level 0..9 for PNG; default 3 (fast proofs) */
+    int quality;           /* JPEG quality 1..100; default 90 */
+    unsigned threads;      /* threads for the repeat engine; 0 (default) = all cores */
+    canting_progress_fn progress; /* NULL: no progress reports */
+    void *progress_user;
 } canting_render_options;
 
 /* Fills `options` with the defaults above. */
 CANTING_API void canting_render_options_init(canting_render_options *options);
+
+/* The layout names, comma-separated: straight, half-drop, brick, mirror and
+ * the 17 wallpaper groups p1 ... p6m. */
+CANTING_API const char *canting_layout_names(void);
 
 /* Converts a physical length to whole pixels at `dpi` (rounded to nearest). */
 CANTING_API uint64_t canting_mm_to_px(double length_mm, double dpi);
@@ -213,13 +238,38 @@ CANTING_API uint64_t canting_mm_to_px(double length_mm, double dpi);
 CANTING_API canting_status canting_parse_size(const char *text, double dpi, double *width_mm, double *height_mm,
                                               canting_error *err);
 
-/* Renders the motif's repeat to fill the requested physical size and writes
- * a PNG proof to `path`, streamed row by row.  The PNG carries its DPI (pHYs)
- * and tEXt chunks naming the motif, every parameter value and the canting
- * version.  The file is written under a temporary name and renamed into
- * place only when complete; on failure `path` is untouched. */
-CANTING_API canting_status canting_render_png(const canting_motif *motif, const canting_render_options *options,
-                                              const char *path, canting_error *err);
+/* Renders the motif's repeat in its layout to fill the requested physical
+ * size and writes it to `path` as PNG or JPEG, streamed strip by strip, so
+ * memory stays bounded by the repeat unit and a few strips whatever the size.
+ * A PNG carries its DPI (pHYs) and tEXt chunks naming the motif, every
+ * parameter value, the layout and the canting version; a JPEG its density.
+ * The file is written under a temporary name and renamed into place only
+ * when complete; on failure `path` is untouched. */
+CANTING_API canting_status canting_render_file(const canting_motif *motif, const canting_render_options *options,
+                                               const char *path, canting_error *err);
+
+/* ---- Raster tiles ------------------------------------------------------------ */
+
+/* A raster image used as a repeat tile: a scanned cap print, a photo. */
+typedef struct canting_image canting_image;
+
+/* Reads a PNG or JPEG (by its content, not its name) as 8-bit RGB.  Images
+ * wider, taller or larger than `limits` allow (NULL: the defaults) are
+ * refused with CANTING_ELIMIT before any pixel memory is taken; malformed
+ * files give CANTING_EFORMAT.  Free with canting_image_free. */
+CANTING_API canting_status canting_image_load(const char *path, const canting_limits *limits, canting_image **out,
+                                              canting_error *err);
+CANTING_API void canting_image_free(canting_image *image);
+CANTING_API uint32_t canting_image_width_px(const canting_image *image);
+CANTING_API uint32_t canting_image_height_px(const canting_image *image);
+/* The resolution the file records (pHYs or JPEG density), or 0 when none. */
+CANTING_API double canting_image_dpi(const canting_image *image);
+
+/* Repeats a raster tile in a layout, as canting_render_file does for a
+ * motif.  Hexagonal wallpaper groups (p3 ... p6m) need a motif and are
+ * refused with CANTING_EARG. */
+CANTING_API canting_status canting_repeat_image(const canting_image *tile, const canting_render_options *options,
+                                                const char *path, canting_error *err);
 
 #ifdef __cplusplus
 }

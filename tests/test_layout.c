@@ -283,11 +283,14 @@ END_TEST
 
 START_TEST(test_parse)
 {
-    static const char *names[] = {"straight", "half-drop", "brick", "mirror"};
+    static const char *names[] = {"straight", "half-drop", "brick", "mirror", "p1",   "p2",   "pm",
+                                  "pg",       "cm",        "pmm",   "pmg",    "pgg",  "cmm",  "p4",
+                                  "p4m",      "p4g",       "p3",    "p3m1",   "p31m", "p6",   "p6m"};
     ct_layout_kind kind = CT_LAYOUT_MIRROR;
     size_t i;
 
-    for (i = 0; i < 4; i++) {
+    ck_assert_uint_eq(sizeof names / sizeof names[0], CT_LAYOUT_COUNT);
+    for (i = 0; i < CT_LAYOUT_COUNT; i++) {
         ck_assert_int_eq(ct_layout_parse(names[i], &kind), CANTING_OK);
         ck_assert_int_eq(kind, (int)i);
         ck_assert_str_eq(ct_layout_name(kind), names[i]);
@@ -299,7 +302,9 @@ START_TEST(test_parse)
     ck_assert_int_eq(ct_layout_parse(NULL, &kind), CANTING_EARG);
     ck_assert_int_eq(ct_layout_parse("brick", NULL), CANTING_EARG);
     ck_assert_int_eq(kind, CT_LAYOUT_BRICK);
-    ck_assert_str_eq(ct_layout_name((ct_layout_kind)17), "?");
+    ck_assert_str_eq(ct_layout_name(CT_LAYOUT_COUNT), "?");
+    ck_assert(ct_layout_is_hexagonal(CT_LAYOUT_P3) && ct_layout_is_hexagonal(CT_LAYOUT_P6M));
+    ck_assert(!ct_layout_is_hexagonal(CT_LAYOUT_P4G) && !ct_layout_is_hexagonal(CT_LAYOUT_MIRROR));
 }
 END_TEST
 

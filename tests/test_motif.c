@@ -256,7 +256,7 @@ START_TEST(library_never_prints)
     ck_assert_int_eq(canting_motif_load("/nonexistent/x.motif", NULL, &m, &err), CANTING_EIO);
     ck_assert_int_eq(canting_motif_parse(NULL, 5, NULL, NULL, &m, &err), CANTING_EARG);
     ck_assert_int_eq(canting_motif_set(NULL, "a", "b", &err), CANTING_EARG);
-    ck_assert_int_eq(canting_render_png(NULL, NULL, "/tmp/x.png", &err), CANTING_EARG);
+    ck_assert_int_eq(canting_render_file(NULL, NULL, "/tmp/x.png", &err), CANTING_EARG);
     canting_motif_free(NULL);
     canting_tile_free(NULL);
     fflush(stdout);

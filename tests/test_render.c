@@ -141,7 +141,7 @@ START_TEST(proof_carries_dpi_and_what_made_it)
     o.width_mm = 200;
     o.height_mm = 100;
     canting_error err;
-    ck_assert_int_eq(canting_render_png(m, &o, path, &err), CANTING_OK);
+    ck_assert_int_eq(canting_render_file(m, &o, path, &err), CANTING_OK);
     tu_png png;
     ck_assert(tu_png_read(path, &png));
     ck_assert_uint_eq(png.width, 1181);
@@ -174,7 +174,7 @@ START_TEST(failed_write_leaves_no_file)
     canting_motif *m = tu_motif(two_inks);
     canting_error err;
     snprintf(path, sizeof path, "%s/missing/proof.png", dir);
-    ck_assert_int_eq(canting_render_png(m, NULL, path, &err), CANTING_EIO);
+    ck_assert_int_eq(canting_render_file(m, NULL, path, &err), CANTING_EIO);
     ck_assert_ptr_nonnull(strstr(err.message, "cannot create"));
     snprintf(path, sizeof path, "%s/keep.png", dir);
     FILE *f = fopen(path, "w");
@@ -184,7 +184,7 @@ START_TEST(failed_write_leaves_no_file)
     canting_render_options_init(&o);
     o.width_mm = 1e6;
     o.height_mm = 1e6;
-    ck_assert_int_eq(canting_render_png(m, &o, path, &err), CANTING_ELIMIT);
+    ck_assert_int_eq(canting_render_file(m, &o, path, &err), CANTING_ELIMIT);
     struct stat sb;
     ck_assert_int_eq(stat(path, &sb), 0);
     ck_assert_int_eq(sb.st_size, 3);

@@ -230,7 +230,7 @@ static int run_render(const render_args *a)
     int rc = load_motif(a->motif, &sp, &m);
     if (rc == EXIT_SUCCESS)
         rc = apply_sets(m, a);
-    if (rc == EXIT_SUCCESS && canting_render_png(m, &o, a->output, &err) != CANTING_OK)
+    if (rc == EXIT_SUCCESS && canting_render_file(m, &o, a->output, &err) != CANTING_OK)
         rc = report(&err);
     if (rc == EXIT_SUCCESS && !a->quiet) {
         double w, h;

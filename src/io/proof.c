@@ -21,7 +21,14 @@ void canting_render_options_init(canting_render_options *options)
         return;
     memset(options, 0, sizeof *options);
     options->dpi = 150;
+    options->fraction = -1;
     options->compression = 3;
+    options->quality = 90;
+}
+
+const char *canting_layout_names(void)
+{
+    return ct_layout_list();
 }
 
 uint64_t canting_mm_to_px(double length_mm, double dpi)
@@ -142,13 +149,13 @@ static canting_status write_proof(const canting_motif *m, const canting_render_o
     return st;
 }
 
-canting_status canting_render_png(const canting_motif *motif, const canting_render_options *options,
+canting_status canting_render_file(const canting_motif *motif, const canting_render_options *options,
                                   const char *path, canting_error *err)
 {
     canting_render_options defaults;
     ct_error_clear(err);
     if (!motif || !path)
-        return ct_fail(err, CANTING_EARG, "canting_render_png: NULL argument");
+        return ct_fail(err, CANTING_EARG, "canting_render_file: NULL argument");
     if (!options) {
         canting_render_options_init(&defaults);
         options = &defaults;

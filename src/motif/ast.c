@@ -77,6 +77,7 @@ void ct_motif_def_free(ct_motif_def *m)
     ct_expr_free(m->cell_w);
     ct_expr_free(m->cell_h);
     ct_free(m->layout);
+    ct_expr_free(m->fraction);
     for (size_t i = 0; i < m->ndraw; i++)
         ct_stmt_free(m->draw[i]);
     ct_free(m->draw);

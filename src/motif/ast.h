@@ -110,6 +110,7 @@ struct ct_motif_def {
     size_t ncolourways;
     ct_expr *cell_w, *cell_h; /* NULL when the motif has no `repeat` */
     char *layout;
+    ct_expr *fraction;        /* `drop F` or `shift F` after the layout; NULL when none */
     int repeat_line, repeat_column;
     ct_stmt **draw;
     size_t ndraw;

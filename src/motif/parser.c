@@ -704,6 +704,10 @@ static canting_status parse_repeat(parser *p)
     if (tok_is_word(p, "layout")) {
         if ((st = next(p)) != CANTING_OK || (st = take_ident(p, "a layout name such as straight", &m->layout)) != CANTING_OK)
             return st;
+        if (tok_is_word(p, "drop") || tok_is_word(p, "shift")) {
+            if ((st = next(p)) != CANTING_OK || (st = parse_expr(p, &m->fraction)) != CANTING_OK)
+                return st;
+        }
     }
     return end_of_line(p);
 }

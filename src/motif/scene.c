@@ -750,6 +750,23 @@ static canting_status exec_block(builder *b, const instance *in, ct_stmt *const 
 
 /* ---- entry points ---------------------------------------------------------- */
 
+static canting_status layout_of(builder *b, const instance *in, ct_scene *scene)
+{
+    const ct_motif_def *m = in->def;
+    scene->layout = CT_LAYOUT_STRAIGHT;
+    scene->fraction = CT_LAYOUT_DEFAULT_FRACTION;
+    if (m->layout && ct_layout_parse(m->layout, &scene->layout) != CANTING_OK)
+        return fail_at(b, in, m->repeat_line, m->repeat_column, CANTING_ENAME, "unknown layout '%s' (known: %s)",
+                       m->layout, ct_layout_list());
+    if (!m->fraction)
+        return CANTING_OK;
+    canting_status st = ct_eval_as(&in->env, m->fraction, CANTING_UNIT_NUMBER, &scene->fraction, b->err);
+    if (st == CANTING_OK && !(scene->fraction >= 0 && scene->fraction <= 1))
+        st = fail_at(b, in, m->fraction->line, m->fraction->column, CANTING_ERANGE,
+                     "a drop or shift is a share of the cell from 0 to 1 (like 0.5 or 1/3)");
+    return st;
+}
+
 static canting_status cell_size(builder *b, const instance *in, ct_scene *scene)
 {
     const ct_motif_def *m = in->def;
@@ -764,9 +781,8 @@ static canting_status cell_size(builder *b, const instance *in, ct_scene *scene)
                               scene->cell_h_mm < 1e6))
         st = fail_at(b, in, m->repeat_line, m->repeat_column, CANTING_ERANGE,
                      "the repeat cell must be more than 0 and less than 1 km on each side");
-    if (st == CANTING_OK && m->layout && strcmp(m->layout, "straight") != 0)
-        st = fail_at(b, in, m->repeat_line, m->repeat_column, CANTING_ENAME, "unknown layout '%s' (known: straight)",
-                     m->layout);
+    if (st == CANTING_OK)
+        st = layout_of(b, in, scene);
     return st;
 }
 

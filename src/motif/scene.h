@@ -7,6 +7,7 @@
 #define CANTING_SCENE_H
 
 #include "motif/eval.h"
+#include "motif/layout.h"
 
 #include <cairo.h>
 
@@ -25,6 +26,8 @@ typedef struct ct_scene {
     ct_op *ops;
     size_t count, cap;
     double cell_w_mm, cell_h_mm;  /* 0 when the motif declares no repeat */
+    ct_layout_kind layout;        /* from `repeat ... layout NAME`; straight when none */
+    double fraction;              /* its drop or shift, 0..1 */
 } ct_scene;
 
 /* Evaluates motif m with parameter overrides into *scene.  Errors point at

@@ -40,29 +40,6 @@ struct ct_repeat {
     size_t min_thread_bytes;
 };
 
-static const char *const layout_names[] = {"straight", "half-drop", "brick", "mirror"};
-#define LAYOUT_COUNT (sizeof layout_names / sizeof layout_names[0])
-
-canting_status ct_layout_parse(const char *name, ct_layout_kind *out)
-{
-    size_t i;
-
-    if (name == NULL || out == NULL)
-        return CANTING_EARG;
-    for (i = 0; i < LAYOUT_COUNT; i++) {
-        if (strcmp(name, layout_names[i]) == 0) {
-            *out = (ct_layout_kind)i;
-            return CANTING_OK;
-        }
-    }
-    return CANTING_EARG;
-}
-
-const char *ct_layout_name(ct_layout_kind kind)
-{
-    return (unsigned)kind < LAYOUT_COUNT ? layout_names[kind] : "?";
-}
-
 /* ---- building the unit ---------------------------------------------------- */
 
 static uint64_t gcd_u64(uint64_t a, uint64_t b)
@@ -200,7 +177,9 @@ static canting_status check_args(const uint8_t *tile, uint32_t w, uint32_t h, si
 
     if (tile == NULL || w == 0 || h == 0 || (bpp != 1 && bpp != 3 && bpp != 4))
         return CANTING_EARG;
-    if (stride < (size_t)w * bpp || (unsigned)layout >= LAYOUT_COUNT)
+    /* The engine makes the four tile layouts; wallpaper groups arrive here
+     * as a unit already built, laid out straight. */
+    if (stride < (size_t)w * bpp || (unsigned)layout > CT_LAYOUT_MIRROR)
         return CANTING_EARG;
     /* A tile whose last byte lies beyond SIZE_MAX cannot be in memory. */
     if (!ct_mul_size(h - 1, stride, &last_row) || !ct_add_size(last_row, (size_t)w * bpp, &last_row))

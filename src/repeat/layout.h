@@ -22,27 +22,11 @@
 #define CANTING_REPEAT_LAYOUT_H
 
 #include "canting.h"
+#include "motif/layout.h"
 #include "repeat/span.h"
 
 #include <stddef.h>
 #include <stdint.h>
-
-typedef enum ct_layout_kind {
-    CT_LAYOUT_STRAIGHT = 0,
-    CT_LAYOUT_HALF_DROP,
-    CT_LAYOUT_BRICK,
-    CT_LAYOUT_MIRROR
-} ct_layout_kind;
-
-/* The drop (half-drop) or shift (brick) used when a motif names none. */
-#define CT_LAYOUT_DEFAULT_FRACTION 0.5
-
-/* Reads a layout name ("straight", "half-drop", "brick", "mirror"; exact,
- * lowercase).  CANTING_EARG for NULL or an unknown name (*out untouched). */
-canting_status ct_layout_parse(const char *name, ct_layout_kind *out);
-
-/* The name ct_layout_parse reads for `kind`; "?" for a value out of range. */
-const char *ct_layout_name(ct_layout_kind kind);
 
 typedef struct ct_repeat ct_repeat;
 

@@ -164,6 +164,16 @@ typedef struct canting_ink_info {
 CANTING_API size_t canting_motif_ink_count(const canting_motif *motif);
 CANTING_API canting_status canting_motif_ink(const canting_motif *motif, size_t index, canting_ink_info *info);
 
+/* Colourways: named palette swaps declared in the motif.  Count and names
+ * (0-based, in declaration order; NULL for a bad index). */
+CANTING_API size_t canting_motif_colourway_count(const canting_motif *motif);
+CANTING_API const char *canting_motif_colourway_name(const canting_motif *motif, size_t index);
+
+/* Recolours the inks by a colourway's name; NULL or "" restores the inks'
+ * own colours.  CANTING_ENAME for an unknown name (the motif is unchanged).
+ * canting_motif_ink and every render use the chosen colours. */
+CANTING_API canting_status canting_motif_set_colourway(canting_motif *motif, const char *name, canting_error *err);
+
 /* The repeat cell (width and height of one repeat unit) in millimetres, as
  * the current parameter values make it. */
 CANTING_API canting_status canting_motif_cell_mm(const canting_motif *motif, double *width_mm,

@@ -22,11 +22,17 @@ check() { # NAME EXPECTED_STATUS PATTERN COMMAND...
 
 check "version" 0 "^canting [0-9]+\.[0-9]+\.[0-9]+$" "$bin" --version
 check "help lists render" 0 "render MOTIF -o OUT.png" "$bin" --help
-check "render help lists every option" 0 "--compression" "$bin" render --help
+check "render help lists every option" 0 "--compression N" "$bin" render --help
+check "repeat help" 0 "TILE" "$bin" repeat --help
+check "bad layout" 1 "unknown layout 'zigzag'" "$bin" render kawung -o "$tmp/k.png" --layout zigzag
+check "bad colourway" 1 "no colourway 'neon'" "$bin" render kawung -o "$tmp/k.png" --colourway neon
+check "bad quality" 2 "--quality takes" "$bin" render kawung -o "$tmp/k.jpg" --quality 0
+check "repeat needs a tile" 2 "repeat needs a TILE" "$bin" repeat -o "$tmp/r.png"
+check "repeat of a missing tile" 1 "nosuch.png" "$bin" repeat "$tmp/nosuch.png" -o "$tmp/r.png"
 check "no command" 2 "Try 'canting --help'" "$bin"
 check "unknown command" 2 "unknown command 'paint'" "$bin" paint
 check "unknown option" 2 "unknown option '--colour'" "$bin" render kawung -o "$tmp/k.png" --colour red
-check "missing output" 2 "needs -o" "$bin" render kawung
+check "missing output" 2 "an output is needed: -o" "$bin" render kawung
 check "bad dpi" 2 "--dpi takes a number" "$bin" render kawung -o "$tmp/k.png" --dpi lots
 check "bad size" 2 "bad size '20x20'" "$bin" render kawung -o "$tmp/k.png" --size 20x20
 check "bad set" 2 "--set takes NAME=VALUE" "$bin" render kawung -o "$tmp/k.png" --set cell
@@ -45,6 +51,14 @@ if cmp -s "$tmp/k.png" "$tmp/k2.png"; then echo "FAIL --set made no difference";
 "$bin" render kawung -o "$tmp/k3.png" --size 20x20cm --dpi 150 -q > "$tmp/quiet" 2>&1
 if [ -s "$tmp/quiet" ]; then echo "FAIL --quiet printed:"; cat "$tmp/quiet"; fail=$((fail + 1)); else pass=$((pass + 1)); fi
 if cmp -s "$tmp/k.png" "$tmp/k3.png"; then pass=$((pass + 1)); else echo "FAIL same input gave other bytes"; fail=$((fail + 1)); fi
+
+check "jpeg proof" 0 "wrote" "$bin" render kawung -o "$tmp/k.jpg" --size 10x10cm --dpi 100
+check "jpeg is a JPEG" 0 "JPEG image data" file "$tmp/k.jpg"
+check "every colourway" 0 "k-sogan.png" "$bin" render kawung -o "$tmp/k.png" --colourway all --size 5x5cm
+[ -s "$tmp/k-bang-biru.png" ] && [ -s "$tmp/k-sogan.png" ] && pass=$((pass + 1)) || { echo "FAIL colourway files"; fail=$((fail + 1)); }
+check "repeat a tile" 0 "wrote" "$bin" repeat "$tmp/k.png" -o "$tmp/r.png" --layout brick --size 30x20cm
+check "repeat a tile in a wallpaper group" 0 "wrote" "$bin" repeat "$tmp/k.png" -o "$tmp/r.png" --layout pmg
+check "hexagonal groups need a motif" 1 "motif" "$bin" repeat "$tmp/k.png" -o "$tmp/r.png" --layout p6
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -25,6 +25,11 @@ if cc -std=c11 -Wall -Wextra -Wpedantic -Werror $san examples/render_proof.c $(p
       -o "$tmp/render_proof" 2> "$tmp/cc.log"; then ok; else cat "$tmp/cc.log"; bad "example does not build by pkg-config"; fi
 if LD_LIBRARY_PATH="$dest$prefix/lib" "$tmp/render_proof" motifs/kawung.motif "$tmp/k.png" > "$tmp/run.log" 2>&1 \
    && [ -s "$tmp/k.png" ]; then ok; else cat "$tmp/run.log"; bad "example built by pkg-config does not run"; fi
+# The header is usable from C++ (its extern "C" guards are right).
+printf '#include <canting.h>\nint main() { return canting_version()[0] == 0; }\n' > "$tmp/smoke.cpp"
+# shellcheck disable=SC2046
+if c++ -Wall -Wextra -Werror $san "$tmp/smoke.cpp" $(pkg-config --cflags --libs canting) -o "$tmp/smoke" 2> "$tmp/cxx.log" \
+   && LD_LIBRARY_PATH="$dest$prefix/lib" "$tmp/smoke"; then ok; else cat "$tmp/cxx.log"; bad "C++ cannot use the header"; fi
 soname=$(objdump -p "$dest$prefix/lib/libcanting.so" 2>/dev/null | awk '/SONAME/ {print $2}')
 [ "$soname" = libcanting.so.0 ] && ok || bad "soname is '$soname'"
 exported=$(nm -D --defined-only "$dest$prefix/lib/libcanting.so" | awk '{print $3}' | grep -v '^canting_' | grep -v '^_' | head -3)

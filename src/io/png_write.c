@@ -28,16 +28,32 @@ static void on_png_warning(png_structp png, png_const_charp msg)
     (void)msg;
 }
 
+static void set_palette(ct_png_writer *w, const ct_png_spec *spec)
+{
+    png_color colours[256];
+    for (int i = 0; i < spec->palette_size; i++) {
+        colours[i].red = spec->palette_rgb[3 * i];
+        colours[i].green = spec->palette_rgb[3 * i + 1];
+        colours[i].blue = spec->palette_rgb[3 * i + 2];
+    }
+    png_set_PLTE(w->png, w->info, colours, spec->palette_size);
+}
+
 static void set_header(ct_png_writer *w, const ct_png_spec *spec)
 {
     static const int colour_types[] = {0, PNG_COLOR_TYPE_GRAY, 0, PNG_COLOR_TYPE_RGB, PNG_COLOR_TYPE_RGB_ALPHA};
-    png_set_IHDR(w->png, w->info, spec->width_px, spec->height_px, 8, colour_types[spec->channels],
-                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    int indexed = spec->palette_size > 0;
+    png_set_IHDR(w->png, w->info, spec->width_px, spec->height_px, 8,
+                 indexed ? PNG_COLOR_TYPE_PALETTE : colour_types[spec->channels], PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    if (indexed)
+        set_palette(w, spec);
     png_uint_32 ppm = (png_uint_32)(spec->dpi / 0.0254 + 0.5);
     png_set_pHYs(w->png, w->info, ppm, ppm, PNG_RESOLUTION_METER);
     png_set_compression_level(w->png, spec->compression);
-    /* Fast proofs: one cheap filter; level 0..2 skip filtering altogether. */
-    png_set_filter(w->png, 0, spec->compression <= 2 ? PNG_FILTER_NONE : PNG_FILTER_SUB);
+    /* Fast proofs: one cheap filter; level 0..2 skip filtering altogether.
+     * Indices are not magnitudes, so filters only hurt them (PNG spec 12.8). */
+    png_set_filter(w->png, 0, spec->compression <= 2 || indexed ? PNG_FILTER_NONE : PNG_FILTER_SUB);
 }
 
 static void set_texts(ct_png_writer *w, const ct_png_spec *spec)
@@ -69,6 +85,10 @@ canting_status ct_png_open(const char *path, const ct_png_spec *spec, ct_png_wri
     if (spec->width_px == 0 || spec->height_px == 0 || spec->width_px > PNG_UINT_31_MAX ||
         spec->height_px > PNG_UINT_31_MAX || spec->channels < 1 || spec->channels > 4 || spec->channels == 2)
         return ct_fail(err, CANTING_EARG, "PNG: bad size or channel count");
+    if (spec->palette_size < 0 || spec->palette_size > 256 || (spec->palette_size > 0 && !spec->palette_rgb))
+        return ct_fail(err, CANTING_EARG, "PNG: a palette has 1..256 colours");
+    if (spec->palette_size > 0 && spec->channels != 1)
+        return ct_fail(err, CANTING_EARG, "PNG: palette rows hold one index a pixel (channels must be 1)");
     ct_png_writer *w = ct_calloc(1, sizeof *w);
     if (!w)
         return ct_fail(err, CANTING_ENOMEM, "out of memory");

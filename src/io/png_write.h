@@ -19,6 +19,12 @@ typedef struct ct_png_spec {
     int compression;      /* zlib level 0..9 */
     const ct_png_text *texts;
     size_t ntexts;
+    /* Optional palette: when palette_size is 1..256, channels must be 1 and
+     * each row holds one palette index a pixel; the file is colour type
+     * PALETTE, 8 bits.  palette_rgb holds palette_size R, G, B triples.
+     * 0 (or fields left out of an initialiser): no palette. */
+    const uint8_t *palette_rgb;
+    int palette_size;
 } ct_png_spec;
 
 typedef struct ct_png_writer ct_png_writer;
@@ -35,5 +41,16 @@ canting_status ct_png_finish(ct_png_writer *w, canting_error *err);
 /* Abandons the file: the temporary is removed, the target untouched.  Also
  * frees a finished writer.  NULL is allowed. */
 void ct_png_abandon(ct_png_writer *w);
+
+/* (palette.c) Turns a w x h RGB image (`stride` bytes a row) into a palette
+ * and an index image, for a palette PNG: CANTING_OK when it has at most 256
+ * distinct colours, with *count of them in `palette` (R, G, B triples, in
+ * order of first appearance, row by row) and *indices a new w x h image of
+ * one byte a pixel, *index_stride (= w) bytes a row, freed with ct_free.
+ * CANTING_ERANGE when it has more (the caller keeps RGB), CANTING_EARG for
+ * an empty image, CANTING_ENOMEM; on failure nothing stays allocated and
+ * *indices is NULL. */
+canting_status ct_palette_from_rgb(const uint8_t *rgb, uint32_t w, uint32_t h, size_t stride, uint8_t palette[768],
+                                   int *count, uint8_t **indices, size_t *index_stride, canting_error *err);
 
 #endif

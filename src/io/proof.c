@@ -1,18 +1,25 @@
-/* proof.c: a motif's repeat streamed strip by strip into a PNG proof. */
+/* proof.c: a repeat unit streamed strip by strip into an image file.  The
+ * unit comes from a motif (rendered once) or a raster tile; the repeat
+ * engine makes each strip on all cores; the writer encodes it and forgets it,
+ * so memory is the unit plus one strip whatever the output size. */
+#include "io/image_read.h"
+#include "io/jpeg_write.h"
 #include "io/png_write.h"
-#include "render/tile.h"
+#include "render/unit.h"
 #include "repeat/layout.h"
+#include "repeat/unit.h"
 #include "util/util.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* Rows produced per strip: enough to keep the threads busy, small enough
  * that memory stays bounded by the strip, not the image. */
 #define STRIP_ROWS 64
 
-/* PNG allows 2^31-1 px a side; we keep to what a uint32_t row count and libpng handle. */
+/* PNG allows 2^31-1 px a side. */
 #define PNG_SIDE_MAX 0x7fffffffULL
 
 void canting_render_options_init(canting_render_options *options)
@@ -39,67 +46,160 @@ uint64_t canting_mm_to_px(double length_mm, double dpi)
     return px >= 1.8e19 ? UINT64_MAX : (uint64_t)px;
 }
 
-/* The metadata a proof carries: what made it, so it can be made again. */
-typedef struct proof_texts {
-    ct_png_text items[80];
-    char values[80][96];
-    size_t count;
-} proof_texts;
+/* ---- what is being repeated ------------------------------------------------ */
 
-static void add_text(proof_texts *t, const char *key, const char *value)
+/* A repeat unit ready for the engine, and what to record about it. */
+typedef struct unit_source {
+    const uint8_t *pixels;    /* RGB */
+    uint32_t width_px, height_px;
+    size_t stride;
+    ct_layout_kind engine_layout;  /* straight, half-drop, brick or mirror */
+    double fraction;
+    double unit_w_mm, unit_h_mm;   /* the default output is two units each way */
+    uint8_t palette[768];          /* when palette_size > 0, pixels are indices into it */
+    int palette_size;
+    ct_png_text texts[80];
+    size_t ntexts;
+    char text_store[80][96];
+} unit_source;
+
+static void add_text(unit_source *u, const char *key, const char *value)
 {
-    if (t->count == sizeof t->items / sizeof t->items[0])
+    if (u->ntexts == sizeof u->texts / sizeof u->texts[0])
         return;
-    snprintf(t->values[t->count], sizeof t->values[0], "%s", value);
-    t->items[t->count].key = key;
-    t->items[t->count].value = t->values[t->count];
-    t->count++;
+    snprintf(u->text_store[u->ntexts], sizeof u->text_store[0], "%s", value);
+    u->texts[u->ntexts].key = key;
+    u->texts[u->ntexts].value = u->text_store[u->ntexts];
+    u->ntexts++;
 }
 
-static void collect_texts(const canting_motif *m, double dpi, proof_texts *t, char keys[][80])
+/* The parameters a proof records so it can be made again. */
+static void add_param_texts(unit_source *u, const canting_motif *m, char keys[][80])
 {
     char buf[96];
-    t->count = 0;
-    add_text(t, "Software", "canting " CANTING_VERSION_STRING);
-    add_text(t, "canting:motif", m->def->name);
-    snprintf(buf, sizeof buf, "%g", dpi);
-    add_text(t, "canting:dpi", buf);
-    for (size_t i = 0; i < m->def->nparams && t->count < 80; i++) {
+    add_text(u, "canting:motif", m->def->name);
+    for (size_t i = 0; i < m->def->nparams && u->ntexts < 80; i++) {
         canting_param_info info;
         if (canting_motif_param(m, i, &info) != CANTING_OK)
             continue;
         ct_value_format((ct_value){info.value, info.kind}, buf, sizeof buf);
         snprintf(keys[i], 80, "canting:param:%.60s", info.name);
-        add_text(t, keys[i], buf);
+        add_text(u, keys[i], buf);
     }
 }
 
-static canting_status output_size(const canting_motif *m, const canting_render_options *o, uint32_t *w,
-                                  uint32_t *h, canting_error *err)
+static void add_layout_texts(unit_source *u, ct_layout_kind layout, double fraction, double dpi)
 {
-    double cw, ch;
-    canting_status st = canting_motif_cell_mm(m, &cw, &ch, err);
-    if (st != CANTING_OK)
-        return st;
-    uint64_t wpx = canting_mm_to_px(o->width_mm > 0 ? o->width_mm : 2 * cw, o->dpi);
-    uint64_t hpx = canting_mm_to_px(o->height_mm > 0 ? o->height_mm : 2 * ch, o->dpi);
+    char buf[32];
+    add_text(u, "Software", "canting " CANTING_VERSION_STRING);
+    snprintf(buf, sizeof buf, "%g", dpi);
+    add_text(u, "canting:dpi", buf);
+    add_text(u, "canting:layout", ct_layout_name(layout));
+    if (layout == CT_LAYOUT_HALF_DROP || layout == CT_LAYOUT_BRICK) {
+        snprintf(buf, sizeof buf, "%g", fraction);
+        add_text(u, layout == CT_LAYOUT_HALF_DROP ? "canting:drop" : "canting:shift", buf);
+    }
+}
+
+/* The options' layout, or else the motif's (or straight for a raster). */
+static canting_status chosen_layout(const canting_render_options *o, ct_layout_kind own, double own_fraction,
+                                    ct_layout_kind *layout, double *fraction, canting_error *err)
+{
+    *layout = own;
+    *fraction = o->fraction >= 0 ? o->fraction : own_fraction;
+    if (o->layout && ct_layout_parse(o->layout, layout) != CANTING_OK)
+        return ct_fail(err, CANTING_EARG, "unknown layout '%s' (known: %s)", o->layout, ct_layout_list());
+    if (!(*fraction >= 0 && *fraction <= 1))
+        return ct_fail(err, CANTING_ERANGE, "a drop or shift is a share of the cell from 0 to 1, not %g", *fraction);
+    return CANTING_OK;
+}
+
+/* ---- writing ----------------------------------------------------------------- */
+
+static canting_status output_size(const unit_source *u, const canting_render_options *o, uint64_t max_pixels,
+                                  uint32_t *w, uint32_t *h, canting_error *err)
+{
+    uint64_t wpx = canting_mm_to_px(o->width_mm > 0 ? o->width_mm : 2 * u->unit_w_mm, o->dpi);
+    uint64_t hpx = canting_mm_to_px(o->height_mm > 0 ? o->height_mm : 2 * u->unit_h_mm, o->dpi);
     if (wpx == 0 || hpx == 0)
         return ct_fail(err, CANTING_ERANGE, "the output would be less than one pixel");
-    if (wpx > PNG_SIDE_MAX || hpx > PNG_SIDE_MAX || wpx * hpx > m->limits.max_pixels)
+    if (wpx > PNG_SIDE_MAX || hpx > PNG_SIDE_MAX || (double)wpx * (double)hpx > (double)max_pixels)
         return ct_fail(err, CANTING_ELIMIT,
                        "an output of %llux%llu px is more than the limit of %llu pixels; lower --dpi or --size",
-                       (unsigned long long)wpx, (unsigned long long)hpx,
-                       (unsigned long long)m->limits.max_pixels);
+                       (unsigned long long)wpx, (unsigned long long)hpx, (unsigned long long)max_pixels);
     *w = (uint32_t)wpx;
     *h = (uint32_t)hpx;
     return CANTING_OK;
 }
 
-static canting_status stream_rows(const ct_repeat *rep, ct_png_writer *png, uint32_t w, uint32_t h,
+/* ---- the writers ------------------------------------------------------------ */
+
+/* PNG or JPEG behind one face.  A PNG of a unit with at most 256 colours is
+ * written with a palette: the engine then copies 1 byte a pixel instead of 3
+ * and the encoder compresses a third of the data. */
+typedef struct image_writer {
+    canting_format format;
+    ct_png_writer *png;
+    ct_jpeg_writer *jpeg;
+} image_writer;
+
+static canting_format format_for(canting_format format, const char *path)
+{
+    if (format != CANTING_FORMAT_AUTO)
+        return format;
+    const char *dot = strrchr(path, '.');
+    if (dot && !strchr(dot, '/') && (!strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg")))
+        return CANTING_FORMAT_JPEG;
+    return CANTING_FORMAT_PNG;
+}
+
+static canting_status writer_open(image_writer *w, const char *path, const unit_source *u, uint32_t width,
+                                  uint32_t height, const canting_render_options *o, canting_error *err)
+{
+    w->format = format_for(o->format, path);
+    if (w->format == CANTING_FORMAT_JPEG) {
+        ct_jpeg_spec spec = {.width_px = width, .height_px = height, .channels = 3, .dpi = o->dpi,
+                             .quality = o->quality};
+        return ct_jpeg_open(path, &spec, &w->jpeg, err);
+    }
+    ct_png_spec spec = {.width_px = width,
+                        .height_px = height,
+                        .channels = u->palette_size ? 1 : 3,
+                        .dpi = o->dpi,
+                        .compression = o->compression,
+                        .texts = u->texts,
+                        .ntexts = u->ntexts,
+                        .palette_rgb = u->palette,
+                        .palette_size = u->palette_size};
+    return ct_png_open(path, &spec, &w->png, err);
+}
+
+static canting_status writer_rows(image_writer *w, const uint8_t *rows, size_t stride, uint32_t count,
                                   canting_error *err)
 {
-    size_t stride = (size_t)w * 3, bytes;
-    if (!ct_mul_size(stride, STRIP_ROWS, &bytes))
+    if (w->jpeg)
+        return ct_jpeg_write_rows(w->jpeg, rows, stride, count, err);
+    return ct_png_write_rows(w->png, rows, stride, count, err);
+}
+
+static canting_status writer_finish(image_writer *w, canting_error *err)
+{
+    return w->jpeg ? ct_jpeg_finish(w->jpeg, err) : ct_png_finish(w->png, err);
+}
+
+static void writer_abandon(image_writer *w)
+{
+    ct_jpeg_abandon(w->jpeg);
+    ct_png_abandon(w->png);
+}
+
+/* ---- streaming ----------------------------------------------------------------- */
+
+static canting_status stream_rows(const ct_repeat *rep, image_writer *out, uint32_t w, uint32_t h,
+                                  const canting_render_options *o, canting_error *err)
+{
+    size_t stride, bytes;
+    if (!ct_mul_size(w, ct_repeat_bpp(rep), &stride) || !ct_mul_size(stride, STRIP_ROWS, &bytes))
         return ct_fail(err, CANTING_ELIMIT, "output too wide");
     uint8_t *strip = ct_malloc(bytes);
     if (!strip)
@@ -107,66 +207,214 @@ static canting_status stream_rows(const ct_repeat *rep, ct_png_writer *png, uint
     canting_status st = CANTING_OK;
     for (uint32_t y = 0; st == CANTING_OK && y < h; y += STRIP_ROWS) {
         uint32_t rows = h - y < STRIP_ROWS ? h - y : STRIP_ROWS;
-        st = ct_repeat_rows(rep, y, rows, strip, stride, w, 0);
+        st = ct_repeat_rows(rep, y, rows, strip, stride, w, o->threads);
         if (st != CANTING_OK)
-            ct_fail(err, st, "repeat engine failed");
+            ct_fail(err, st, "the repeat engine failed");
         else
-            st = ct_png_write_rows(png, strip, stride, rows, err);
+            st = writer_rows(out, strip, stride, rows, err);
+        if (st == CANTING_OK && o->progress)
+            o->progress(o->progress_user, (uint64_t)y + rows, h);
     }
     ct_free(strip);
     return st;
 }
 
-static canting_status write_proof(const canting_motif *m, const canting_render_options *o, const canting_tile *tile,
-                                  const char *path, canting_error *err)
+/* Indices instead of RGB when the unit has few enough colours for a PNG palette. */
+static canting_status index_unit(unit_source *u, const char *path, const canting_render_options *o,
+                                 uint8_t **indices, canting_error *err)
 {
-    uint32_t w = 0, h = 0;
-    canting_status st = output_size(m, o, &w, &h, err);
-    if (st != CANTING_OK)
-        return st;
-    ct_repeat *rep;
-    if ((st = ct_repeat_new(tile->rgb, tile->width_px, tile->height_px, tile->rgb_stride, 3, CT_LAYOUT_STRAIGHT,
-                            0, &rep)) != CANTING_OK)
-        return ct_fail(err, st, "cannot build the repeat unit");
-    char keys[80][80];
-    proof_texts *t = ct_malloc(sizeof *t);
-    if (!t) {
-        ct_repeat_free(rep);
-        return ct_fail(err, CANTING_ENOMEM, "out of memory");
+    *indices = NULL;
+    if (format_for(o->format, path) != CANTING_FORMAT_PNG)
+        return CANTING_OK;
+    size_t index_stride;
+    canting_status st = ct_palette_from_rgb(u->pixels, u->width_px, u->height_px, u->stride, u->palette,
+                                            &u->palette_size, indices, &index_stride, err);
+    if (st == CANTING_ERANGE) {
+        u->palette_size = 0;
+        ct_error_clear(err);
+        return CANTING_OK;
     }
-    collect_texts(m, o->dpi, t, keys);
-    ct_png_spec spec = {w, h, 3, o->dpi, o->compression, t->items, t->count};
-    ct_png_writer *png;
-    if ((st = ct_png_open(path, &spec, &png, err)) == CANTING_OK) {
-        st = stream_rows(rep, png, w, h, err);
-        if (st == CANTING_OK)
-            st = ct_png_finish(png, err);
-        else
-            ct_png_abandon(png);
+    if (st == CANTING_OK) {
+        u->pixels = *indices;
+        u->stride = index_stride;
     }
-    ct_free(t);
-    ct_repeat_free(rep);
     return st;
 }
 
-canting_status canting_render_file(const canting_motif *motif, const canting_render_options *options,
-                                  const char *path, canting_error *err)
+static canting_status write_unit(unit_source *u, const canting_render_options *o, uint64_t max_pixels,
+                                 const char *path, canting_error *err)
+{
+    uint32_t w = 0, h = 0;
+    uint8_t *indices;
+    canting_status st = output_size(u, o, max_pixels, &w, &h, err);
+    if (st != CANTING_OK || (st = index_unit(u, path, o, &indices, err)) != CANTING_OK)
+        return st;
+    ct_repeat *rep = NULL;
+    unsigned bpp = u->palette_size ? 1 : 3;
+    if ((st = ct_repeat_new(u->pixels, u->width_px, u->height_px, u->stride, bpp, u->engine_layout, u->fraction,
+                            &rep)) != CANTING_OK)
+        ct_fail(err, st, "cannot build the repeat unit");
+    image_writer out = {0};
+    if (st == CANTING_OK && (st = writer_open(&out, path, u, w, h, o, err)) == CANTING_OK) {
+        st = stream_rows(rep, &out, w, h, o, err);
+        if (st == CANTING_OK)
+            st = writer_finish(&out, err);
+        else
+            writer_abandon(&out);
+    }
+    ct_repeat_free(rep);
+    ct_free(indices);
+    return st;
+}
+
+static canting_status check_options(const canting_render_options *o, canting_error *err)
+{
+    if (!(o->dpi >= 1 && o->dpi <= 10000))
+        return ct_fail(err, CANTING_ERANGE, "dpi must be from 1 to 10000, not %g", o->dpi);
+    if (o->compression < 0 || o->compression > 9)
+        return ct_fail(err, CANTING_ERANGE, "PNG compression must be 0..9, not %d", o->compression);
+    if (o->quality < 1 || o->quality > 100)
+        return ct_fail(err, CANTING_ERANGE, "JPEG quality must be 1..100, not %d", o->quality);
+    if (!(o->width_mm >= 0 && o->height_mm >= 0))
+        return ct_fail(err, CANTING_ERANGE, "the output size must not be negative");
+    return CANTING_OK;
+}
+
+/* ---- motifs ------------------------------------------------------------------ */
+
+/* The engine lays out the four tile layouts itself; a wallpaper group's
+ * unit arrives built and is repeated straight. */
+static void set_engine_layout(unit_source *u, ct_layout_kind layout, double fraction)
+{
+    u->engine_layout = layout <= CT_LAYOUT_MIRROR ? layout : CT_LAYOUT_STRAIGHT;
+    u->fraction = fraction;
+}
+
+/* The default output is two units each way; mirror's unit is 2 x 2 tiles. */
+static void set_unit_size(unit_source *u, double dpi)
+{
+    double scale = u->engine_layout == CT_LAYOUT_MIRROR ? 2 : 1;
+    u->unit_w_mm = scale * u->width_px * 25.4 / dpi;
+    u->unit_h_mm = scale * u->height_px * 25.4 / dpi;
+}
+
+static canting_status motif_unit(const canting_motif *m, const ct_scene *sc, ct_layout_kind layout, double dpi,
+                                 canting_tile **tile, canting_error *err)
+{
+    unsigned rgb[256];
+    ct_motif_palette(m, rgb);
+    if (sc->cell_w_mm <= 0)
+        return ct_fail_at(err, CANTING_ESYNTAX, m->def->file, 0, 0,
+                          "motif '%s' has no 'repeat' line, so it can only be placed by other motifs with 'use'",
+                          m->def->name);
+    return ct_unit_from_scene(sc, rgb, m->def->ninks, layout, dpi, &m->limits, tile, err);
+}
+
+static canting_status render_motif(const canting_motif *m, const canting_render_options *o, const char *path,
+                                   unit_source *u, canting_error *err)
+{
+    ct_scene sc;
+    canting_status st = ct_motif_scene(m, &sc, err);
+    if (st != CANTING_OK)
+        return st;
+    ct_layout_kind layout = CT_LAYOUT_STRAIGHT;
+    double fraction = 0;
+    canting_tile *tile = NULL;
+    st = chosen_layout(o, sc.layout, sc.fraction, &layout, &fraction, err);
+    if (st == CANTING_OK)
+        st = motif_unit(m, &sc, layout, o->dpi, &tile, err);
+    if (st == CANTING_OK) {
+        char keys[80][80];
+        u->pixels = tile->rgb;
+        u->width_px = tile->width_px;
+        u->height_px = tile->height_px;
+        u->stride = tile->rgb_stride;
+        set_engine_layout(u, layout, fraction);
+        set_unit_size(u, o->dpi);
+        add_layout_texts(u, layout, fraction, o->dpi);
+        add_param_texts(u, m, keys);
+        st = write_unit(u, o, m->limits.max_pixels, path, err);
+    }
+    canting_tile_free(tile);
+    ct_scene_free(&sc);
+    return st;
+}
+
+static canting_status repeat_raster(const canting_image *tile, const canting_render_options *o, const char *path,
+                                    unit_source *u, canting_error *err)
+{
+    ct_layout_kind layout;
+    double fraction;
+    canting_status st = chosen_layout(o, CT_LAYOUT_STRAIGHT, CT_LAYOUT_DEFAULT_FRACTION, &layout, &fraction, err);
+    if (st != CANTING_OK)
+        return st;
+    uint8_t *unit = NULL;
+    u->pixels = tile->rgb;
+    u->width_px = tile->width_px;
+    u->height_px = tile->height_px;
+    u->stride = tile->stride;
+    if (layout > CT_LAYOUT_MIRROR) {
+        st = ct_unit_from_raster(tile->rgb, tile->width_px, tile->height_px, tile->stride, 3, layout, &unit,
+                                 &u->width_px, &u->height_px, &u->stride, err);
+        u->pixels = unit;
+    }
+    if (st == CANTING_OK) {
+        canting_limits limits;
+        canting_limits_init(&limits);
+        set_engine_layout(u, layout, fraction);
+        set_unit_size(u, o->dpi);
+        add_layout_texts(u, layout, fraction, o->dpi);
+        st = write_unit(u, o, limits.max_pixels, path, err);
+    }
+    ct_free(unit);
+    return st;
+}
+
+/* Checks the arguments and options, then runs one of the two sources. */
+static canting_status run(const void *source, const canting_render_options *options, const char *path,
+                          canting_status (*make)(const void *, const canting_render_options *, const char *,
+                                                 unit_source *, canting_error *),
+                          canting_error *err)
 {
     canting_render_options defaults;
     ct_error_clear(err);
-    if (!motif || !path)
-        return ct_fail(err, CANTING_EARG, "canting_render_file: NULL argument");
+    if (!source || !path)
+        return ct_fail(err, CANTING_EARG, "NULL motif, tile or path");
     if (!options) {
         canting_render_options_init(&defaults);
         options = &defaults;
     }
-    if (options->compression < 0 || options->compression > 9)
-        return ct_fail(err, CANTING_ERANGE, "PNG compression must be 0..9, not %d", options->compression);
-    canting_tile *tile;
-    canting_status st = canting_tile_render(motif, options->dpi, &tile, err);
+    canting_status st = check_options(options, err);
     if (st != CANTING_OK)
         return st;
-    st = write_proof(motif, options, tile, path, err);
-    canting_tile_free(tile);
+    unit_source *u = ct_calloc(1, sizeof *u);
+    if (!u)
+        return ct_fail(err, CANTING_ENOMEM, "out of memory");
+    st = make(source, options, path, u, err);
+    ct_free(u);
     return st;
+}
+
+static canting_status make_from_motif(const void *source, const canting_render_options *o, const char *path,
+                                      unit_source *u, canting_error *err)
+{
+    return render_motif(source, o, path, u, err);
+}
+
+static canting_status make_from_image(const void *source, const canting_render_options *o, const char *path,
+                                      unit_source *u, canting_error *err)
+{
+    return repeat_raster(source, o, path, u, err);
+}
+
+canting_status canting_repeat_image(const canting_image *tile, const canting_render_options *options,
+                                    const char *path, canting_error *err)
+{
+    return run(tile, options, path, make_from_image, err);
+}
+
+canting_status canting_render_file(const canting_motif *motif, const canting_render_options *options,
+                                   const char *path, canting_error *err)
+{
+    return run(motif, options, path, make_from_motif, err);
 }

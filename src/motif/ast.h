@@ -100,6 +100,7 @@ struct ct_motif_def {
     char *title;
     char *file;               /* for messages */
     char *dir;                /* folder searched first for `use` */
+    int line, column;         /* of the `motif` line */
     ct_param_def *params;
     size_t nparams;
     ct_let_def *lets;
@@ -112,6 +113,7 @@ struct ct_motif_def {
     char *layout;
     ct_expr *fraction;        /* `drop F` or `shift F` after the layout; NULL when none */
     int repeat_line, repeat_column;
+    int layout_line, layout_column;
     ct_stmt **draw;
     size_t ndraw;
     ct_motif_def **uses;      /* motifs placed by `use`, owned here */

@@ -152,11 +152,12 @@ static canting_status apply_fn(const ct_env *env, const ct_expr *e, const fn_def
         *out = (ct_value){apply_same(fn->name, a[0].v), a[0].unit};
         break;
     case FN_MINMAX:
-        if (a[0].unit != a[1].unit)
+        if (a[0].unit != a[1].unit && a[0].v != 0 && a[1].v != 0)
             return fail_expr(env, e, err, CANTING_EUNIT, "%s() takes two values of the same kind", fn->name);
         *out = a[0];
         if ((strcmp(fn->name, "min") == 0) == (a[1].v < a[0].v))
             *out = a[1];
+        out->unit = a[0].v != 0 ? a[0].unit : a[1].unit;
         break;
     case FN_ATAN2:
         if (a[0].unit != a[1].unit)

@@ -480,12 +480,61 @@ canting_status canting_motif_ink(const canting_motif *motif, size_t index, canti
     if (!motif || !info || index >= motif->def->ninks)
         return CANTING_EARG;
     const ct_ink_def *ink = &motif->def->inks[index];
+    unsigned rgb = ct_motif_ink_rgb(motif, index);
     info->name = ink->name;
     info->description = ink->description;
-    info->r = (uint8_t)(ink->rgb >> 16);
-    info->g = (uint8_t)(ink->rgb >> 8);
-    info->b = (uint8_t)ink->rgb;
+    info->r = (uint8_t)(rgb >> 16);
+    info->g = (uint8_t)(rgb >> 8);
+    info->b = (uint8_t)rgb;
     return CANTING_OK;
+}
+
+unsigned ct_motif_ink_rgb(const canting_motif *motif, size_t i)
+{
+    const ct_colourway_def *cw = motif->colourway;
+    for (size_t k = 0; cw && k < cw->count; k++)
+        if (cw->ink_index[k] == i)
+            return cw->rgb[k];
+    return motif->def->inks[i].rgb;
+}
+
+void ct_motif_palette(const canting_motif *motif, unsigned *rgb)
+{
+    for (size_t i = 0; i < motif->def->ninks && i < 256; i++)
+        rgb[i] = ct_motif_ink_rgb(motif, i);
+}
+
+size_t canting_motif_colourway_count(const canting_motif *motif)
+{
+    return motif ? motif->def->ncolourways : 0;
+}
+
+const char *canting_motif_colourway_name(const canting_motif *motif, size_t index)
+{
+    return motif && index < motif->def->ncolourways ? motif->def->colourways[index].name : NULL;
+}
+
+canting_status canting_motif_set_colourway(canting_motif *motif, const char *name, canting_error *err)
+{
+    ct_error_clear(err);
+    if (!motif)
+        return ct_fail(err, CANTING_EARG, "canting_motif_set_colourway: NULL motif");
+    if (!name || !name[0]) {
+        motif->colourway = NULL;
+        return CANTING_OK;
+    }
+    char list[300] = "";
+    for (size_t i = 0; i < motif->def->ncolourways; i++) {
+        const ct_colourway_def *cw = &motif->def->colourways[i];
+        if (strcmp(cw->name, name) == 0) {
+            motif->colourway = cw;
+            return CANTING_OK;
+        }
+        size_t used = strlen(list);
+        snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", cw->name);
+    }
+    return ct_fail(err, CANTING_ENAME, "motif '%s' has no colourway '%s' (it has: %s)", motif->def->name, name,
+                   list[0] ? list : "none");
 }
 
 canting_status ct_motif_scene(const canting_motif *motif, ct_scene *scene, canting_error *err)

@@ -11,7 +11,15 @@ struct canting_motif {
     ct_binding *overrides;    /* parameter values set through canting_motif_set; names owned */
     size_t noverrides;
     canting_limits limits;
+    const ct_colourway_def *colourway;  /* NULL: the inks' own colours */
 };
+
+/* The colour (0xRRGGBB) ink i has in the chosen colourway. */
+unsigned ct_motif_ink_rgb(const canting_motif *motif, size_t i);
+
+/* Every ink's colour in the chosen colourway, for the renderer; rgb holds
+ * at least 256 entries. */
+void ct_motif_palette(const canting_motif *motif, unsigned *rgb);
 
 /* Evaluates the motif with its current parameter values into a scene. */
 canting_status ct_motif_scene(const canting_motif *motif, ct_scene *scene, canting_error *err);

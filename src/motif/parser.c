@@ -198,14 +198,19 @@ static canting_status parse_unary(parser *p, ct_expr **out)
 }
 
 /* Left-associative binary operators: level 0 is + -, level 1 is * /. */
+/* Each operator in a chain deepens the tree by one, so a chain counts
+ * toward the nesting limit: evaluation recurses that deep. */
 static canting_status parse_binary(parser *p, int level, ct_expr **out)
 {
     canting_status st = level == 0 ? parse_binary(p, 1, out) : parse_unary(p, out);
-    for (;;) {
+    for (unsigned chain = 1;; chain++) {
         ct_tok_kind k = p->tok.kind;
         int matches = level == 0 ? (k == TOK_PLUS || k == TOK_MINUS) : (k == TOK_STAR || k == TOK_SLASH);
         if (st != CANTING_OK || !matches)
             return st;
+        if (p->depth + chain > p->max_depth)
+            return ct_fail_at(p->err, CANTING_ELIMIT, p->file, p->tok.line, p->tok.column,
+                              "expression nested too deeply (limit %u); use 'let' to split it", p->max_depth);
         ct_expr *bin = new_expr(p, EX_BIN, p->tok.line, p->tok.column);
         if (!bin)
             return CANTING_ENOMEM;
@@ -279,6 +284,19 @@ static int at_line_end(const parser *p)
 static canting_status parse_clauses(parser *p, const char *const *clauses, ct_clause **out, size_t *n,
                                     size_t *cap);
 
+/* A name declared by param or let above is a value, even where it spells a
+ * clause (a parameter called r in `circle r r`). */
+static int is_declared(const parser *p)
+{
+    const ct_motif_def *m = p->motif;
+    for (size_t i = 0; m && i < m->nparams + m->nlets; i++) {
+        const char *name = i < m->nparams ? m->params[i].name : m->lets[i - m->nparams].name;
+        if (name && strlen(name) == p->tok.length && memcmp(name, p->tok.start, p->tok.length) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* One argument of signature letter `sig`, appended to the list. */
 static canting_status parse_arg(parser *p, char sig, const char *const *clauses, ct_arg **args, size_t *n,
                                 size_t *cap)
@@ -289,6 +307,9 @@ static canting_status parse_arg(parser *p, char sig, const char *const *clauses,
     case 'E':
         if (sig == 'E' && (at_line_end(p) || is_clause_key(clauses, p) || p->tok.kind == TOK_COLON))
             return CANTING_OK;
+        if (p->tok.kind == TOK_IDENT && is_clause_key(clauses, p) && !is_declared(p))
+            return fail_at_token(p, "expected a value, found the clause '%.*s' (is a value missing before it?)",
+                                 (int)p->tok.length, p->tok.start);
         if (!(a = add_arg(p, args, n, cap, ARG_EXPR)))
             return CANTING_ENOMEM;
         return parse_expr(p, &a->x);
@@ -309,7 +330,7 @@ static canting_status parse_arg(parser *p, char sig, const char *const *clauses,
         return CANTING_OK;
     default: /* 'D': path data, commands M L C Q Z between points */
         while (p->tok.kind == TOK_IDENT || starts_point(p)) {
-            if (p->tok.kind == TOK_IDENT && is_clause_key(clauses, p))
+            if (p->tok.kind == TOK_IDENT && is_clause_key(clauses, p) && !is_declared(p))
                 break;
             canting_status st = parse_arg(p, p->tok.kind == TOK_IDENT ? 'w' : 'p', clauses, args, n, cap);
             if (st != CANTING_OK)
@@ -359,6 +380,9 @@ static canting_status parse_clauses(parser *p, const char *const *clauses, ct_cl
         const char *def = p->tok.kind == TOK_IDENT ? find_clause(clauses, p) : NULL;
         if (!def)
             return unknown_clause(p, clauses);
+        for (size_t i = 0; i < *n; i++)
+            if ((*out)[i].key == def && strncmp(def, "isen:", 5) != 0)
+                return fail_at_token(p, "'%.*s' is given twice", (int)p->tok.length, p->tok.start);
         if (!ct_grow((void **)out, cap, *n + 1, sizeof **out))
             return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
         ct_clause *c = &(*out)[(*n)++];
@@ -534,6 +558,8 @@ static canting_status parse_motif_line(parser *p)
     canting_status st;
     if (p->motif->name)
         return fail_at_token(p, "a file holds one motif; 'motif' may appear only once");
+    p->motif->line = p->tok.line;
+    p->motif->column = p->tok.column;
     if ((st = next(p)) != CANTING_OK || (st = take_ident(p, "the motif's name", &p->motif->name)) != CANTING_OK ||
         (st = optional_string(p, &p->motif->title)) != CANTING_OK)
         return st;
@@ -677,8 +703,16 @@ static canting_status parse_colourway(parser *p)
     canting_status st = next(p);
     cw->line = p->tok.line;
     cw->column = p->tok.column;
-    if (st != CANTING_OK || (st = take_ident(p, "a colourway name", &cw->name)) != CANTING_OK ||
-        (st = expect_kind(p, TOK_LBRACE, "'{' and the recoloured inks, like { soga: #8a3b1f }")) != CANTING_OK)
+    if (st != CANTING_OK || (st = take_ident(p, "a colourway name", &cw->name)) != CANTING_OK)
+        return st;
+    for (size_t i = 0; i + 1 < m->ncolourways; i++)
+        if (strcmp(m->colourways[i].name, cw->name) == 0)
+            return ct_fail_at(p->err, CANTING_ESYNTAX, p->file, cw->line, cw->column,
+                              "colourway '%s' is already defined at line %d", cw->name, m->colourways[i].line);
+    if (strcmp(cw->name, "all") == 0)
+        return ct_fail_at(p->err, CANTING_ESYNTAX, p->file, cw->line, cw->column,
+                          "'all' is reserved: --colourway all renders every colourway");
+    if ((st = expect_kind(p, TOK_LBRACE, "'{' and the recoloured inks, like { soga: #8a3b1f }")) != CANTING_OK)
         return st;
     while (st == CANTING_OK && p->tok.kind != TOK_RBRACE)
         st = parse_colourway_entry(p, cw);
@@ -702,7 +736,11 @@ static canting_status parse_repeat(parser *p)
             return st;
     }
     if (tok_is_word(p, "layout")) {
-        if ((st = next(p)) != CANTING_OK || (st = take_ident(p, "a layout name such as straight", &m->layout)) != CANTING_OK)
+        if ((st = next(p)) != CANTING_OK)
+            return st;
+        m->layout_line = p->tok.line;
+        m->layout_column = p->tok.column;
+        if ((st = take_ident(p, "a layout name such as straight", &m->layout)) != CANTING_OK)
             return st;
         if (tok_is_word(p, "drop") || tok_is_word(p, "shift")) {
             if ((st = next(p)) != CANTING_OK || (st = parse_expr(p, &m->fraction)) != CANTING_OK)
@@ -751,10 +789,11 @@ static canting_status parse_top(parser *p)
                          ct_token_describe(&p->tok, buf, sizeof buf));
 }
 
+/* A missing part is reported at the `motif` line that lacks it. */
 static canting_status check_complete(parser *p)
 {
     const ct_motif_def *m = p->motif;
-    int line = p->tok.line, column = p->tok.column;
+    int line = m->name ? m->line : p->tok.line, column = m->name ? m->column : p->tok.column;
     if (!m->name)
         return ct_fail_at(p->err, CANTING_ESYNTAX, p->file, line, column, "empty motif: expected 'motif NAME'");
     if (m->ninks < 2)

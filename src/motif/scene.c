@@ -3,6 +3,7 @@
 #include "util/util.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define PI 3.14159265358979323846
@@ -412,6 +413,10 @@ static canting_status isen_read(builder *b, const instance *in, const ct_stmt *s
     if (!cecek && strcmp(ip->kind, "galar") != 0)
         return fail_at(b, in, c->args[0].line, c->args[0].column, CANTING_ENAME,
                        "unknown isen '%s' (known: cecek, galar)", ip->kind);
+    const ct_clause *stray = find_clause(c->sub, c->nsub, cecek ? "width" : "dot");
+    if (stray)
+        return fail_at(b, in, stray->line, stray->column, CANTING_ESYNTAX, "isen %s takes %s, not %s", ip->kind,
+                       cecek ? "'dot' (the dot's size)" : "'width' (the line's width)", cecek ? "width" : "dot");
     const ct_clause *ink = find_clause(c->sub, c->nsub, "ink");
     if (!ink)
         return fail_at(b, in, c->line, c->column, CANTING_ESYNTAX, "isen %s needs 'ink NAME'", ip->kind);
@@ -547,7 +552,7 @@ static canting_status exec_mirror(builder *b, const instance *in, const ct_stmt 
 {
     const char *axis = s->positional[0].word;
     int fx = strchr(axis, 'x') != NULL, fy = strchr(axis, 'y') != NULL;
-    if (strspn(axis, "xy") != strlen(axis) || strlen(axis) > 2 || (!fx && !fy))
+    if (strcmp(axis, "x") != 0 && strcmp(axis, "y") != 0 && strcmp(axis, "xy") != 0)
         return fail_at(b, in, s->positional[0].line, s->positional[0].column, CANTING_ESYNTAX,
                        "expected x, y or xy after '%s'", s->keyword);
     int full = fx | (fy << 1);
@@ -670,6 +675,17 @@ static canting_status use_overrides(builder *b, const instance *in, const ct_stm
     return CANTING_OK;
 }
 
+/* A value given by `use` that the used motif refuses is the user's mistake
+ * at the `use` line, not at the parameter's declaration in the other file. */
+static void relocate_error(builder *b, const instance *in, const ct_stmt *s)
+{
+    if (!b->err)
+        return;
+    snprintf(b->err->file, sizeof b->err->file, "%s", in->def->file);
+    b->err->line = s->line;
+    b->err->column = s->column;
+}
+
 static canting_status exec_use(builder *b, const instance *in, const ct_stmt *s, const cairo_matrix_t *m)
 {
     instance child = {.def = s->used};
@@ -684,8 +700,9 @@ static canting_status exec_use(builder *b, const instance *in, const ct_stmt *s,
         st = use_overrides(b, in, s, overrides, &noverrides);
     if (st == CANTING_OK)
         st = placement(b, in, s, m, &t);
-    if (st == CANTING_OK)
-        st = ct_env_build(s->used, overrides, noverrides, &child.env, b->err);
+    if (st == CANTING_OK && (st = ct_env_build(s->used, overrides, noverrides, &child.env, b->err)) != CANTING_OK &&
+        noverrides > 0)
+        relocate_error(b, in, s);
     if (st == CANTING_OK) {
         child.ink_map = map;
         st = exec_block(b, &child, s->used->draw, s->used->ndraw, &t);
@@ -756,10 +773,13 @@ static canting_status layout_of(builder *b, const instance *in, ct_scene *scene)
     scene->layout = CT_LAYOUT_STRAIGHT;
     scene->fraction = CT_LAYOUT_DEFAULT_FRACTION;
     if (m->layout && ct_layout_parse(m->layout, &scene->layout) != CANTING_OK)
-        return fail_at(b, in, m->repeat_line, m->repeat_column, CANTING_ENAME, "unknown layout '%s' (known: %s)",
+        return fail_at(b, in, m->layout_line, m->layout_column, CANTING_ENAME, "unknown layout '%s' (known: %s)",
                        m->layout, ct_layout_list());
     if (!m->fraction)
         return CANTING_OK;
+    if (scene->layout != CT_LAYOUT_HALF_DROP && scene->layout != CT_LAYOUT_BRICK)
+        return fail_at(b, in, m->fraction->line, m->fraction->column, CANTING_ESYNTAX,
+                       "only half-drop takes a drop and only brick a shift");
     canting_status st = ct_eval_as(&in->env, m->fraction, CANTING_UNIT_NUMBER, &scene->fraction, b->err);
     if (st == CANTING_OK && !(scene->fraction >= 0 && scene->fraction <= 1))
         st = fail_at(b, in, m->fraction->line, m->fraction->column, CANTING_ERANGE,

@@ -11,7 +11,7 @@
 
 static void tile_release(canting_tile *t)
 {
-    for (size_t i = 0; i < t->nplanes; i++)
+    for (size_t i = 0; t->planes && i < t->nplanes; i++)
         cairo_surface_destroy(t->planes[i]);
     ct_free(t->planes);
     ct_free(t->rgb);
@@ -115,7 +115,7 @@ static canting_status check_wraps(const ct_scene *sc, const canting_limits *limi
 
 /* Each pixel: the inks' coverages weight their colours and the cloth takes
  * what is left, so the composite is exactly the sum of the planes. */
-static void composite(canting_tile *t, const unsigned *rgb)
+void ct_tile_composite(canting_tile *t, const unsigned *rgb)
 {
     size_t stride = (size_t)cairo_image_surface_get_stride(t->planes[0]);
     const uint8_t *data[256];
@@ -180,7 +180,147 @@ canting_status ct_tile_from_scene(const ct_scene *sc, const unsigned *ink_rgb, s
         tile_release(t);
         return st;
     }
-    composite(t, ink_rgb);
+    ct_tile_composite(t, ink_rgb);
+    *out = t;
+    return CANTING_OK;
+}
+
+canting_status ct_tile_new(uint32_t w, uint32_t h, size_t nplanes, canting_tile **out, canting_error *err)
+{
+    *out = NULL;
+    if (w < 1 || h < 1 || nplanes < 1 || nplanes > 255)
+        return ct_fail(err, CANTING_EARG, "a tile needs a size and 1 to 255 ink planes");
+    if (w > MAX_SIDE_PX || h > MAX_SIDE_PX)
+        return ct_fail(err, CANTING_ELIMIT, "the repeat unit is %ux%u px; at most %d px a side", w, h,
+                       MAX_SIDE_PX);
+    canting_tile *t = ct_calloc(1, sizeof *t);
+    if (!t)
+        return ct_fail(err, CANTING_ENOMEM, "out of memory");
+    t->width_px = w;
+    t->height_px = h;
+    t->nplanes = nplanes;
+    canting_status st = make_planes(t, err);
+    if (st != CANTING_OK) {
+        tile_release(t);
+        return st;
+    }
+    *out = t;
+    return CANTING_OK;
+}
+
+/* ---- units made of images of a region ------------------------------------- */
+
+/* The region's bounding box [x0, y0, x1, y1] after `m` (cell mm to device). */
+static void region_box(const ct_tile_images *im, const cairo_matrix_t *m, double box[4])
+{
+    box[0] = box[1] = HUGE_VAL;
+    box[2] = box[3] = -HUGE_VAL;
+    for (size_t i = 0; i < im->region_points; i++) {
+        double x = im->region[2 * i], y = im->region[2 * i + 1];
+        if (m)
+            cairo_matrix_transform_point(m, &x, &y);
+        box[0] = fmin(box[0], x);
+        box[1] = fmin(box[1], y);
+        box[2] = fmax(box[2], x);
+        box[3] = fmax(box[3], y);
+    }
+}
+
+static int op_meets_box(const ct_op *op, const double box[4], double pad)
+{
+    return op->x1 >= box[0] - pad && op->x0 <= box[2] + pad && op->y1 >= box[1] - pad && op->y0 <= box[3] + pad;
+}
+
+static void region_path(cairo_t *cr, const ct_tile_images *im)
+{
+    cairo_new_path(cr);
+    cairo_move_to(cr, im->region[0], im->region[1]);
+    for (size_t i = 1; i < im->region_points; i++)
+        cairo_line_to(cr, im->region[2 * i], im->region[2 * i + 1]);
+    cairo_close_path(cr);
+}
+
+/* One image: the ops that reach the region are drawn with the knockout
+ * model into a group of their own, bounded by a pixel-aligned box (whose
+ * clip is exact, so it does not soften the group), and the group is then
+ * added to the plane through the antialiased region.  Adding is what makes
+ * two images that share an edge sum to full coverage there. */
+static void draw_image(cairo_t *cr, size_t ink, const ct_scene *sc, const ct_tile_images *im,
+                       const cairo_matrix_t *ctm, const uint32_t size[2], const double cell_box[4], double pad)
+{
+    double box[4];
+    region_box(im, ctm, box);
+    double x0 = fmax(floor(box[0]), 0), y0 = fmax(floor(box[1]), 0);
+    double x1 = fmin(ceil(box[2]), size[0]), y1 = fmin(ceil(box[3]), size[1]);
+    if (x0 >= x1 || y0 >= y1)
+        return;
+    cairo_save(cr);
+    cairo_identity_matrix(cr);
+    cairo_rectangle(cr, x0, y0, x1 - x0, y1 - y0);
+    cairo_clip(cr);
+    cairo_set_matrix(cr, ctm);
+    cairo_push_group(cr);
+    for (size_t i = 0; i < sc->count; i++) {
+        const ct_op *op = &sc->ops[i];
+        if (!op_meets_box(op, cell_box, pad))
+            continue;
+        cairo_set_operator(cr, op->ink == ink ? CAIRO_OPERATOR_OVER : CAIRO_OPERATOR_DEST_OUT);
+        draw_op(cr, op);
+    }
+    cairo_pop_group_to_source(cr);
+    cairo_reset_clip(cr);
+    region_path(cr, im);
+    cairo_clip(cr);
+    cairo_set_operator(cr, CAIRO_OPERATOR_ADD);
+    cairo_paint(cr);
+    cairo_restore(cr);
+}
+
+static canting_status draw_plane_images(cairo_surface_t *plane, size_t ink, const ct_scene *sc,
+                                        const ct_tile_images *im, const uint32_t size[2])
+{
+    cairo_t *cr = cairo_create(plane);
+    cairo_matrix_t scale, ctm;
+    double cell_box[4];
+    cairo_matrix_init_scale(&scale, size[0] / im->unit_w_mm, size[1] / im->unit_h_mm);
+    region_box(im, NULL, cell_box);
+    double pad = 2 * im->unit_w_mm / size[0];
+    cairo_set_source_rgba(cr, 0, 0, 0, 1);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+    for (size_t i = 0; i < im->count; i++) {
+        cairo_matrix_multiply(&ctm, &im->maps[i], &scale);
+        draw_image(cr, ink, sc, im, &ctm, size, cell_box, pad);
+    }
+    cairo_status_t cs = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_flush(plane);
+    return cs == CAIRO_STATUS_SUCCESS ? CANTING_OK : CANTING_ERENDER;
+}
+
+canting_status ct_tile_from_images(const ct_scene *sc, const unsigned *ink_rgb, size_t ninks,
+                                   const ct_tile_images *images, uint32_t w_px, uint32_t h_px,
+                                   const canting_limits *limits, canting_tile **out, canting_error *err)
+{
+    *out = NULL;
+    if (ninks < 2 || ninks > 256)
+        return ct_fail(err, CANTING_EARG, "a tile needs 2 to 256 inks");
+    if (images->region_points < 3 || !(images->unit_w_mm > 0) || !(images->unit_h_mm > 0))
+        return ct_fail(err, CANTING_EARG, "a unit needs a size and a region of at least 3 points");
+    if ((uint64_t)w_px * h_px > limits->max_pixels)
+        return ct_fail(err, CANTING_ELIMIT, "the repeat unit is %ux%u px, more than the pixel limit", w_px, h_px);
+    canting_tile *t;
+    canting_status st = ct_tile_new(w_px, h_px, ninks - 1, &t, err);
+    if (st != CANTING_OK)
+        return st;
+    const uint32_t size[2] = {w_px, h_px};
+    for (size_t p = 0; p < t->nplanes; p++) {
+        if (draw_plane_images(t->planes[p], p + 1, sc, images, size) != CANTING_OK) {
+            tile_release(t);
+            return ct_fail(err, CANTING_ERENDER, "cairo failed while drawing the repeat unit");
+        }
+    }
+    ct_tile_composite(t, ink_rgb);
     *out = t;
     return CANTING_OK;
 }

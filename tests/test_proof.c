@@ -1,0 +1,334 @@
+/* test_proof.c: the output pipeline: layouts by their formulas, JPEG and
+ * palette PNG output, threads, progress, colourways, raster tiles. */
+#include "testutil.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char probe[] = "motif probe\n"
+                            "inks\n"
+                            "  cloth #f0e0c0\n"
+                            "  soga #804020\n"
+                            "  indigo #102040\n"
+                            "colourway night { cloth: #000000 soga: #ffffff }\n"
+                            "repeat 10mm x 8mm\n"
+                            "draw\n"
+                            "  petal at (-2mm, 1mm) length 5mm width 2mm rotate 30deg fill soga\n"
+                            "  circle r 1mm at (3mm, -2mm) fill indigo\n"
+                            "  rect width 2mm height 1mm at (5mm, 0) fill indigo\n";
+
+static char *dir;
+
+static void setup(void)
+{
+    dir = tu_tempdir();
+}
+
+static void teardown(void)
+{
+    tu_rmdir(dir);
+}
+
+static const char *out_path(const char *name)
+{
+    static char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    return path;
+}
+
+/* The source pixel of output (x, y) by the layout formulas of the issue. */
+static void formula(const char *layout, double f, long w, long h, long x, long y, long *sx, long *sy)
+{
+    long c = x / w, r = y / h;
+    *sx = x % w;
+    *sy = y % h;
+    if (!strcmp(layout, "half-drop")) {
+        long d = lround(f * h);
+        *sy = (((y - c * d) % h) + h) % h;
+    } else if (!strcmp(layout, "brick")) {
+        long b = lround(f * w);
+        *sx = (((x - r * b) % w) + w) % w;
+    } else if (!strcmp(layout, "mirror")) {
+        if (c % 2)
+            *sx = w - 1 - *sx;
+        if (r % 2)
+            *sy = h - 1 - *sy;
+    }
+}
+
+static void check_layout(const char *layout, double fraction)
+{
+    canting_motif *m = tu_motif(probe);
+    canting_render_options o;
+    canting_render_options_init(&o);
+    o.dpi = 127; /* 5 px/mm: the cell is 50 x 40 px */
+    o.width_mm = 47.3;
+    o.height_mm = 33.1;
+    o.layout = layout;
+    o.fraction = fraction;
+    canting_error err;
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("l.png"), &err), CANTING_OK);
+    canting_tile *t;
+    ck_assert_int_eq(canting_tile_render(m, o.dpi, &t, NULL), CANTING_OK);
+    size_t ts;
+    const uint8_t *tile = canting_tile_rgb(t, &ts);
+    long w = canting_tile_width_px(t), h = canting_tile_height_px(t);
+    ck_assert_int_eq(w, 50);
+    tu_png png;
+    ck_assert(tu_png_read(out_path("l.png"), &png));
+    ck_assert_uint_eq(png.width, 237);
+    ck_assert_uint_eq(png.height, 166);
+    ck_assert_str_eq(tu_png_text(&png, "canting:layout"), layout);
+    for (long y = 0; y < (long)png.height; y++) {
+        for (long x = 0; x < (long)png.width; x++) {
+            long sx, sy;
+            formula(layout, fraction, w, h, x, y, &sx, &sy);
+            ck_assert_msg(!memcmp(png.pixels + (y * png.width + x) * 3, tile + sy * ts + sx * 3, 3),
+                          "%s %g: pixel (%ld, %ld) is not tile (%ld, %ld)", layout, fraction, x, y, sx, sy);
+        }
+    }
+    tu_png_free(&png);
+    canting_tile_free(t);
+    canting_motif_free(m);
+}
+
+START_TEST(layouts_follow_their_formulas)
+{
+    check_layout("straight", 0.5);
+    check_layout("half-drop", 0.5);
+    check_layout("half-drop", 0.3);
+    check_layout("brick", 0.5);
+    check_layout("brick", 1.0 / 3);
+    check_layout("mirror", 0.5);
+}
+END_TEST
+
+START_TEST(unknown_layout_is_refused)
+{
+    canting_motif *m = tu_motif(probe);
+    canting_render_options o;
+    canting_render_options_init(&o);
+    o.layout = "zigzag";
+    canting_error err;
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("z.png"), &err), CANTING_EARG);
+    ck_assert_ptr_nonnull(strstr(err.message, "half-drop"));
+    o.layout = "half-drop";
+    o.fraction = 1.5;
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("z.png"), &err), CANTING_ERANGE);
+    canting_motif_free(m);
+}
+END_TEST
+
+START_TEST(jpeg_carries_its_density)
+{
+    canting_motif *m = tu_motif(probe);
+    canting_render_options o;
+    canting_render_options_init(&o);
+    o.dpi = 200;
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("p.jpg"), NULL), CANTING_OK);
+    canting_image *img;
+    canting_error err;
+    ck_assert_int_eq(canting_image_load(out_path("p.jpg"), NULL, &img, &err), CANTING_OK);
+    /* two cells of 10 x 8 mm at 200 dpi: 79 x 63 px each */
+    ck_assert_uint_eq(canting_image_width_px(img), 158);
+    ck_assert_uint_eq(canting_image_height_px(img), 126);
+    ck_assert_double_eq_tol(canting_image_dpi(img), 200, 0.5);
+    canting_image_free(img);
+    FILE *f = fopen(out_path("p.jpg"), "rb");
+    unsigned char magic[3];
+    ck_assert_uint_eq(fread(magic, 1, 3, f), 3);
+    fclose(f);
+    ck_assert(magic[0] == 0xff && magic[1] == 0xd8 && magic[2] == 0xff);
+    canting_motif_free(m);
+}
+END_TEST
+
+static int png_colour_type(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char head[26];
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return n == sizeof head ? head[25] : -1;
+}
+
+/* Few colours (pixel-aligned squares, no antialiased edges): a palette PNG
+ * with the same pixels as an RGB one. */
+START_TEST(few_colours_give_a_palette_png)
+{
+    canting_motif *m = tu_motif("motif squares\ninks\n  cloth #ffffff\n  ink #336699\nrepeat 10mm\n"
+                                "draw\n  rect width 4mm height 4mm fill ink\n");
+    canting_render_options o;
+    canting_render_options_init(&o);
+    o.dpi = 254;
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("pal.png"), NULL), CANTING_OK);
+    ck_assert_int_eq(png_colour_type(out_path("pal.png")), 3);
+    tu_png png;
+    ck_assert(tu_png_read(out_path("pal.png"), &png));
+    ck_assert_uint_eq(png.width, 200);
+    const uint8_t *centre = png.pixels + (50 * png.width + 50) * 3;
+    ck_assert(centre[0] == 0x33 && centre[1] == 0x66 && centre[2] == 0x99);
+    tu_png_free(&png);
+    canting_motif_free(m);
+    /* kawung's antialiased curves between three inks have far more colours */
+    ck_assert_int_eq(canting_motif_load("motifs/kawung.motif", NULL, &m, NULL), CANTING_OK);
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("rgb.png"), NULL), CANTING_OK);
+    ck_assert_int_eq(png_colour_type(out_path("rgb.png")), 2);
+    canting_motif_free(m);
+}
+END_TEST
+
+static int same_file(const char *a, const char *b)
+{
+    char cmd[1200], out[64];
+    snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s' && echo same", a, b);
+    tu_run(cmd, out, sizeof out);
+    return strncmp(out, "same", 4) == 0;
+}
+
+START_TEST(threads_do_not_change_the_bytes)
+{
+    canting_motif *m = tu_motif(probe);
+    canting_render_options o;
+    canting_render_options_init(&o);
+    o.width_mm = 300;
+    o.height_mm = 200;
+    o.layout = "half-drop";
+    char one[512];
+    o.threads = 1;
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("t1.png"), NULL), CANTING_OK);
+    snprintf(one, sizeof one, "%s", out_path("t1.png"));
+    for (unsigned threads = 0; threads <= 5; threads += 2) {
+        o.threads = threads;
+        ck_assert_int_eq(canting_render_file(m, &o, out_path("tn.png"), NULL), CANTING_OK);
+        ck_assert_msg(same_file(one, out_path("tn.png")), "threads=%u changed the output", threads);
+    }
+    canting_motif_free(m);
+}
+END_TEST
+
+typedef struct progress_log {
+    uint64_t last, total, calls;
+    int backwards;
+} progress_log;
+
+static void log_progress(void *user, uint64_t done, uint64_t total)
+{
+    progress_log *p = user;
+    p->backwards |= done < p->last;
+    p->last = done;
+    p->total = total;
+    p->calls++;
+}
+
+START_TEST(progress_reaches_the_end)
+{
+    canting_motif *m = tu_motif(probe);
+    canting_render_options o;
+    canting_render_options_init(&o);
+    o.height_mm = 100;
+    progress_log log = {0};
+    o.progress = log_progress;
+    o.progress_user = &log;
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("pr.png"), NULL), CANTING_OK);
+    ck_assert_uint_eq(log.total, 591);
+    ck_assert_uint_eq(log.last, 591);
+    ck_assert_uint_ge(log.calls, 591 / 64);
+    ck_assert(!log.backwards);
+    canting_motif_free(m);
+}
+END_TEST
+
+START_TEST(colourways_recolour_the_inks)
+{
+    canting_motif *m = tu_motif(probe);
+    canting_error err;
+    ck_assert_uint_eq(canting_motif_colourway_count(m), 1);
+    ck_assert_str_eq(canting_motif_colourway_name(m, 0), "night");
+    ck_assert_ptr_null(canting_motif_colourway_name(m, 1));
+    ck_assert_int_eq(canting_motif_set_colourway(m, "day", &err), CANTING_ENAME);
+    ck_assert_ptr_nonnull(strstr(err.message, "night"));
+    ck_assert_int_eq(canting_motif_set_colourway(m, "night", &err), CANTING_OK);
+    canting_ink_info ink;
+    canting_motif_ink(m, 1, &ink);
+    ck_assert(ink.r == 255 && ink.g == 255 && ink.b == 255);
+    canting_motif_ink(m, 2, &ink);
+    ck_assert(ink.r == 0x10 && ink.g == 0x20 && ink.b == 0x40);
+    canting_render_options o;
+    canting_render_options_init(&o);
+    o.dpi = 127;
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("night.png"), NULL), CANTING_OK);
+    tu_png png;
+    ck_assert(tu_png_read(out_path("night.png"), &png));
+    const uint8_t *corner = png.pixels + (2 * png.width + 25) * 3; /* bare cloth */
+    ck_assert(corner[0] == 0 && corner[1] == 0 && corner[2] == 0);
+    tu_png_free(&png);
+    ck_assert_int_eq(canting_motif_set_colourway(m, NULL, &err), CANTING_OK);
+    canting_motif_ink(m, 0, &ink);
+    ck_assert(ink.r == 0xf0 && ink.g == 0xe0 && ink.b == 0xc0);
+    canting_motif_free(m);
+}
+END_TEST
+
+/* A raster tile (here a proof read back) repeats by the same formulas. */
+START_TEST(raster_tiles_repeat_in_layouts)
+{
+    canting_motif *m = tu_motif(probe);
+    canting_render_options o;
+    canting_render_options_init(&o);
+    o.dpi = 127;
+    o.width_mm = 10;
+    o.height_mm = 8;
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("tile.png"), NULL), CANTING_OK);
+    canting_motif_free(m);
+    canting_image *tile;
+    canting_error err;
+    ck_assert_int_eq(canting_image_load(out_path("tile.png"), NULL, &tile, &err), CANTING_OK);
+    ck_assert_double_eq_tol(canting_image_dpi(tile), 127, 0.1);
+    o.width_mm = 33;
+    o.height_mm = 29;
+    o.layout = "mirror";
+    ck_assert_int_eq(canting_repeat_image(tile, &o, out_path("rep.png"), &err), CANTING_OK);
+    tu_png a, b;
+    ck_assert(tu_png_read(out_path("tile.png"), &a));
+    ck_assert(tu_png_read(out_path("rep.png"), &b));
+    for (long y = 0; y < (long)b.height; y++) {
+        for (long x = 0; x < (long)b.width; x++) {
+            long sx, sy;
+            formula("mirror", 0, a.width, a.height, x, y, &sx, &sy);
+            ck_assert(!memcmp(b.pixels + (y * b.width + x) * 3, a.pixels + (sy * a.width + sx) * 3, 3));
+        }
+    }
+    tu_png_free(&a);
+    tu_png_free(&b);
+    o.layout = "p6m";
+    ck_assert_int_eq(canting_repeat_image(tile, &o, out_path("hex.png"), &err), CANTING_EARG);
+    ck_assert_ptr_nonnull(strstr(err.message, "motif"));
+    canting_image_free(tile);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("proof");
+    TCase *tc = tcase_create("proof");
+    tcase_set_timeout(tc, 120);
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, layouts_follow_their_formulas);
+    tcase_add_test(tc, unknown_layout_is_refused);
+    tcase_add_test(tc, jpeg_carries_its_density);
+    tcase_add_test(tc, few_colours_give_a_palette_png);
+    tcase_add_test(tc, threads_do_not_change_the_bytes);
+    tcase_add_test(tc, progress_reaches_the_end);
+    tcase_add_test(tc, colourways_recolour_the_inks);
+    tcase_add_test(tc, raster_tiles_repeat_in_layouts);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

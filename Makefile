@@ -34,7 +34,7 @@ LIB_CFLAGS  := $(BASE_CFLAGS) -DCANTING_BUILD -fPIC -fvisibility=hidden $(DEP_CF
 LDFLAGS_ALL := $(SANFLAGS)
 
 # Library stages, in pipeline order; each folder depends only on earlier ones.
-STAGES   := util motif render repeat io
+STAGES   := util motif render repeat separate io
 LIB_SRC  := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_SRC  := $(wildcard src/cli/*.c)

@@ -281,6 +281,10 @@ CANTING_API double canting_image_dpi(const canting_image *image);
 CANTING_API canting_status canting_repeat_image(const canting_image *tile, const canting_render_options *options,
                                                 const char *path, canting_error *err);
 
+/* ---- Separations and the batik process ---------------------------------------- */
+
+/* ---- end of separations ---- */
+
 #ifdef __cplusplus
 }
 #endif

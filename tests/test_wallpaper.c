@@ -553,7 +553,7 @@ START_TEST(motif_refusals)
     motif_fixture f;
     fixture_open(&f, "motif o\ninks\n  cloth #ffffff\n  soga #000000\nrepeat 20mm x 10mm\ndraw\n"
                      "  circle r 2mm fill soga\n");
-    canting_tile *t = (canting_tile *)&f;
+    canting_tile dummy, *t = &dummy;
     canting_error err;
     static const ct_layout_kind turns[] = {CT_LAYOUT_P4, CT_LAYOUT_P4M, CT_LAYOUT_P4G};
     for (int i = 0; i < 3; i++) {
@@ -577,8 +577,8 @@ START_TEST(motif_refusals)
     canting_tile_free(t);
     ck_assert_int_eq(ct_unit_from_scene(&f.sc, f.rgb, 2, CT_LAYOUT_CMM, CELL_DPI, &lim, &t, &err), CANTING_ELIMIT);
     ck_assert_ptr_null(t);
-    ck_assert_int_eq(ct_unit_from_scene(&f.sc, f.rgb, 2, CT_LAYOUT_P6M, 10000, &f.m->limits, &t, &err),
-                     CANTING_ELIMIT);
+    lim.max_pixels = 24 * 42 - 1; /* the p6m unit is 24x42 */
+    ck_assert_int_eq(ct_unit_from_scene(&f.sc, f.rgb, 2, CT_LAYOUT_P6M, CELL_DPI, &lim, &t, &err), CANTING_ELIMIT);
     ck_assert_int_eq(ct_unit_from_scene(&f.sc, f.rgb, 2, CT_LAYOUT_P6M, 0, &f.m->limits, &t, &err), CANTING_ERANGE);
     ck_assert_int_eq(ct_unit_from_scene(&f.sc, f.rgb, 2, CT_LAYOUT_COUNT, CELL_DPI, &f.m->limits, &t, &err),
                      CANTING_EARG);

@@ -74,6 +74,12 @@ void ct_motif_def_free(ct_motif_def *m)
         ct_free(m->colourways[i].rgb);
     }
     ct_free(m->colourways);
+    if (m->recipe) {
+        for (size_t i = 0; i < m->recipe->nbaths; i++)
+            ct_free(m->recipe->baths[i]);
+        ct_free(m->recipe->ink_baths);
+        ct_free(m->recipe);
+    }
     ct_expr_free(m->cell_w);
     ct_expr_free(m->cell_h);
     ct_free(m->layout);

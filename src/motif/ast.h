@@ -95,6 +95,19 @@ typedef struct ct_colourway_def {
     unsigned *rgb;
 } ct_colourway_def;
 
+/* Which dye baths make which ink: `recipe` with `baths NAME...` in bath
+ * order and `INK = BATH + BATH` lines.  Inks not named receive no bath
+ * (they stay the cloth's colour through every bath only if they are the
+ * cloth; the parser refuses a recipe that leaves a non-cloth ink out). */
+#define CT_MAX_BATHS 16
+
+typedef struct ct_recipe_def {
+    char *baths[CT_MAX_BATHS];
+    size_t nbaths;
+    unsigned *ink_baths;      /* per ink: bit b set when bath b dyes it */
+    int line, column;
+} ct_recipe_def;
+
 struct ct_motif_def {
     char *name;
     char *title;
@@ -109,6 +122,7 @@ struct ct_motif_def {
     size_t ninks;
     ct_colourway_def *colourways;
     size_t ncolourways;
+    ct_recipe_def *recipe;    /* NULL: the default light-to-dark overdye */
     ct_expr *cell_w, *cell_h; /* NULL when the motif has no `repeat` */
     char *layout;
     ct_expr *fraction;        /* `drop F` or `shift F` after the layout; NULL when none */

@@ -660,7 +660,7 @@ static canting_status find_ink(parser *p, size_t *index)
         }
     }
     return ct_fail_at(p->err, CANTING_ENAME, p->file, p->tok.line, p->tok.column,
-                      "unknown ink '%.*s' in colourway (inks must be listed before colourways)",
+                      "unknown ink '%.*s' (inks must be listed before colourways and recipes use them)",
                       (int)p->tok.length, p->tok.start);
 }
 
@@ -721,6 +721,100 @@ static canting_status parse_colourway(parser *p)
     return st;
 }
 
+/* `baths NAME NAME ...`: the dye baths in the order the cloth goes through them. */
+static canting_status parse_baths(parser *p, ct_recipe_def *r)
+{
+    canting_status st = next(p);
+    while (st == CANTING_OK && p->tok.kind == TOK_IDENT) {
+        if (r->nbaths == CT_MAX_BATHS)
+            return fail_at_token(p, "at most %d dye baths", CT_MAX_BATHS);
+        for (size_t i = 0; i < r->nbaths; i++)
+            if (strlen(r->baths[i]) == p->tok.length && !memcmp(r->baths[i], p->tok.start, p->tok.length))
+                return fail_at_token(p, "bath '%s' is named twice", r->baths[i]);
+        st = take_text(p, &r->baths[r->nbaths++]);
+    }
+    if (st == CANTING_OK && r->nbaths == 0)
+        return expected(p, "the names of the dye baths, in order");
+    return st == CANTING_OK ? end_of_line(p) : st;
+}
+
+static canting_status find_bath(parser *p, const ct_recipe_def *r, unsigned *bit)
+{
+    for (size_t i = 0; i < r->nbaths; i++) {
+        if (strlen(r->baths[i]) == p->tok.length && !memcmp(r->baths[i], p->tok.start, p->tok.length)) {
+            *bit = 1u << i;
+            return next(p);
+        }
+    }
+    return ct_fail_at(p->err, CANTING_ENAME, p->file, p->tok.line, p->tok.column,
+                      "unknown bath '%.*s' (name it on the 'baths' line first)", (int)p->tok.length, p->tok.start);
+}
+
+/* `INK = BATH + BATH`: the baths that dye this ink's areas. */
+static canting_status parse_ink_baths(parser *p, ct_recipe_def *r)
+{
+    size_t ink;
+    if (r->nbaths == 0)
+        return fail_at_token(p, "a recipe starts with 'baths NAME ...'");
+    canting_status st = find_ink(p, &ink);
+    if (st != CANTING_OK)
+        return st;
+    if (ink == 0)
+        return fail_at_token(p, "the cloth (the first ink) takes no bath: it stays waxed throughout");
+    if (r->ink_baths[ink])
+        return fail_at_token(p, "ink '%s' has its baths already", p->motif->inks[ink].name);
+    if ((st = expect_kind(p, TOK_EQUALS, "'=' and the baths that dye this ink, like medel + nyoga")) != CANTING_OK)
+        return st;
+    for (;;) {
+        unsigned bit = 0;
+        if (p->tok.kind != TOK_IDENT)
+            return expected(p, "a bath name");
+        if ((st = find_bath(p, r, &bit)) != CANTING_OK)
+            return st;
+        r->ink_baths[ink] |= bit;
+        if (p->tok.kind != TOK_PLUS)
+            break;
+        if ((st = next(p)) != CANTING_OK)
+            return st;
+    }
+    return end_of_line(p);
+}
+
+static canting_status recipe_complete(parser *p, const ct_recipe_def *r)
+{
+    for (size_t i = 1; i < p->motif->ninks; i++)
+        if (!r->ink_baths[i])
+            return ct_fail_at(p->err, CANTING_ESYNTAX, p->file, r->line, r->column,
+                              "the recipe does not say which baths make ink '%s'", p->motif->inks[i].name);
+    return CANTING_OK;
+}
+
+static canting_status parse_recipe(parser *p)
+{
+    ct_motif_def *m = p->motif;
+    if (m->recipe)
+        return fail_at_token(p, "'recipe' may appear only once");
+    if (m->ninks < 2)
+        return fail_at_token(p, "'recipe' comes after the inks it makes");
+    ct_recipe_def *r = m->recipe = ct_calloc(1, sizeof *r);
+    if (!r || !(r->ink_baths = ct_calloc(m->ninks, sizeof *r->ink_baths)))
+        return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+    r->line = p->tok.line;
+    r->column = p->tok.column;
+    canting_status st = next(p);
+    if (st == CANTING_OK)
+        st = expect_kind(p, TOK_NEWLINE, "end of line after 'recipe'");
+    if (st == CANTING_OK && p->tok.kind != TOK_INDENT)
+        st = expected(p, "indented lines: 'baths NAME ...', then 'INK = BATH + BATH'");
+    if (st == CANTING_OK)
+        st = next(p);
+    while (st == CANTING_OK && p->tok.kind != TOK_DEDENT && p->tok.kind != TOK_EOF)
+        st = tok_is_word(p, "baths") ? parse_baths(p, r) : parse_ink_baths(p, r);
+    if (st == CANTING_OK)
+        st = recipe_complete(p, r);
+    return st == CANTING_OK ? next(p) : st;
+}
+
 static canting_status parse_repeat(parser *p)
 {
     ct_motif_def *m = p->motif;
@@ -773,7 +867,8 @@ static canting_status parse_top(parser *p)
         canting_status (*parse)(parser *);
     } tops[] = {
         {"motif", parse_motif_line}, {"param", parse_param},         {"let", parse_let},   {"inks", parse_inks},
-        {"colourway", parse_colourway}, {"colorway", parse_colourway}, {"repeat", parse_repeat}, {"draw", parse_draw},
+        {"colourway", parse_colourway}, {"colorway", parse_colourway}, {"recipe", parse_recipe},
+        {"repeat", parse_repeat},       {"draw", parse_draw},
     };
     if (p->tok.kind == TOK_INDENT)
         return fail_at_token(p, "unexpected indentation at the top level");
@@ -785,7 +880,7 @@ static canting_status parse_top(parser *p)
         }
     }
     char buf[64];
-    return fail_at_token(p, "expected motif, param, let, inks, colourway, repeat or draw; found %s",
+    return fail_at_token(p, "expected motif, param, let, inks, colourway, recipe, repeat or draw; found %s",
                          ct_token_describe(&p->tok, buf, sizeof buf));
 }
 

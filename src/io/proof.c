@@ -5,6 +5,7 @@
 #include "io/image_read.h"
 #include "io/jpeg_write.h"
 #include "io/png_write.h"
+#include "render/border.h"
 #include "render/unit.h"
 #include "repeat/layout.h"
 #include "repeat/unit.h"
@@ -58,6 +59,7 @@ typedef struct unit_source {
     double unit_w_mm, unit_h_mm;   /* the default output is two units each way */
     uint8_t palette[768];          /* when palette_size > 0, pixels are indices into it */
     int palette_size;
+    const canting_motif *border;   /* the motif whose border bands end the cloth, or NULL */
     ct_png_text texts[80];
     size_t ntexts;
     char text_store[80][96];
@@ -195,7 +197,76 @@ static void writer_abandon(image_writer *w)
 
 /* ---- streaming ----------------------------------------------------------------- */
 
-static canting_status stream_rows(const ct_repeat *rep, image_writer *out, uint32_t w, uint32_t h,
+/* The border bands at the two short ends of the cloth, each repeated along
+ * its side; the field starts where the first band ends. */
+typedef struct bands {
+    ct_repeat *first, *second;
+    ct_border_sides sides;
+    uint32_t px;                  /* band height across the cloth */
+} bands;
+
+static void bands_free(bands *b)
+{
+    ct_repeat_free(b->first);
+    ct_repeat_free(b->second);
+}
+
+static canting_status bands_new(const canting_motif *m, const canting_render_options *o, uint32_t w, uint32_t h,
+                                bands *b, canting_error *err)
+{
+    canting_tile *first, *second;
+    memset(b, 0, sizeof *b);
+    b->sides = w >= h ? CT_BORDER_LEFT_RIGHT : CT_BORDER_TOP_BOTTOM;
+    canting_status st = ct_border_tiles(m, o->dpi, b->sides, &first, &second, err);
+    if (st != CANTING_OK)
+        return st;
+    b->px = b->sides == CT_BORDER_LEFT_RIGHT ? first->width_px : first->height_px;
+    uint32_t across = b->sides == CT_BORDER_LEFT_RIGHT ? w : h;
+    if (2 * (uint64_t)b->px >= across)
+        st = ct_fail(err, CANTING_ERANGE, "the border bands (%u px each) leave no room for the field", b->px);
+    if (st == CANTING_OK)
+        st = ct_repeat_new(first->rgb, first->width_px, first->height_px, first->rgb_stride, 3, CT_LAYOUT_STRAIGHT, 0,
+                           &b->first);
+    if (st == CANTING_OK)
+        st = ct_repeat_new(second->rgb, second->width_px, second->height_px, second->rgb_stride, 3,
+                           CT_LAYOUT_STRAIGHT, 0, &b->second);
+    canting_tile_free(first);
+    canting_tile_free(second);
+    if (st != CANTING_OK)
+        bands_free(b);
+    return st;
+}
+
+/* Rows y .. y+rows-1 of the cloth: the field, and the bands over its ends. */
+static canting_status make_rows(const ct_repeat *field, const bands *b, uint64_t y, uint32_t rows, uint8_t *strip,
+                                size_t stride, uint32_t w, uint32_t h, unsigned threads)
+{
+    if (!b)
+        return ct_repeat_rows(field, y, rows, strip, stride, w, threads);
+    size_t bpp = ct_repeat_bpp(field);
+    if (b->sides == CT_BORDER_LEFT_RIGHT) {
+        canting_status st = ct_repeat_rows(field, y, rows, strip + b->px * bpp, stride, w - 2 * b->px, threads);
+        if (st == CANTING_OK)
+            st = ct_repeat_rows(b->first, y, rows, strip, stride, b->px, 1);
+        if (st == CANTING_OK)
+            st = ct_repeat_rows(b->second, y, rows, strip + (w - b->px) * bpp, stride, b->px, 1);
+        return st;
+    }
+    canting_status st = CANTING_OK;
+    for (uint32_t k = 0; st == CANTING_OK && k < rows; k++) {
+        uint64_t row = y + k;
+        uint8_t *dst = strip + k * stride;
+        if (row < b->px)
+            st = ct_repeat_row(b->first, row, dst, w);
+        else if (row >= h - b->px)
+            st = ct_repeat_row(b->second, row - (h - b->px), dst, w);
+        else
+            st = ct_repeat_row(field, row - b->px, dst, w);
+    }
+    return st;
+}
+
+static canting_status stream_rows(const ct_repeat *rep, const bands *b, image_writer *out, uint32_t w, uint32_t h,
                                   const canting_render_options *o, canting_error *err)
 {
     size_t stride, bytes;
@@ -207,7 +278,7 @@ static canting_status stream_rows(const ct_repeat *rep, image_writer *out, uint3
     canting_status st = CANTING_OK;
     for (uint32_t y = 0; st == CANTING_OK && y < h; y += STRIP_ROWS) {
         uint32_t rows = h - y < STRIP_ROWS ? h - y : STRIP_ROWS;
-        st = ct_repeat_rows(rep, y, rows, strip, stride, w, o->threads);
+        st = make_rows(rep, b, y, rows, strip, stride, w, h, o->threads);
         if (st != CANTING_OK)
             ct_fail(err, st, "the repeat engine failed");
         else
@@ -245,23 +316,29 @@ static canting_status write_unit(unit_source *u, const canting_render_options *o
                                  const char *path, canting_error *err)
 {
     uint32_t w = 0, h = 0;
-    uint8_t *indices;
+    uint8_t *indices = NULL;
+    bands b, *with_bands = u->border ? &b : NULL;
     canting_status st = output_size(u, o, max_pixels, &w, &h, err);
-    if (st != CANTING_OK || (st = index_unit(u, path, o, &indices, err)) != CANTING_OK)
+    if (st != CANTING_OK || (with_bands && (st = bands_new(u->border, o, w, h, &b, err)) != CANTING_OK))
         return st;
+    /* Bands bring colours of their own: a palette is for a lone field. */
+    if (!with_bands)
+        st = index_unit(u, path, o, &indices, err);
     ct_repeat *rep = NULL;
     unsigned bpp = u->palette_size ? 1 : 3;
-    if ((st = ct_repeat_new(u->pixels, u->width_px, u->height_px, u->stride, bpp, u->engine_layout, u->fraction,
-                            &rep)) != CANTING_OK)
+    if (st == CANTING_OK && (st = ct_repeat_new(u->pixels, u->width_px, u->height_px, u->stride, bpp,
+                                                u->engine_layout, u->fraction, &rep)) != CANTING_OK)
         ct_fail(err, st, "cannot build the repeat unit");
     image_writer out = {0};
     if (st == CANTING_OK && (st = writer_open(&out, path, u, w, h, o, err)) == CANTING_OK) {
-        st = stream_rows(rep, &out, w, h, o, err);
+        st = stream_rows(rep, with_bands, &out, w, h, o, err);
         if (st == CANTING_OK)
             st = writer_finish(&out, err);
         else
             writer_abandon(&out);
     }
+    if (with_bands)
+        bands_free(with_bands);
     ct_repeat_free(rep);
     ct_free(indices);
     return st;
@@ -280,7 +357,7 @@ static canting_status check_options(const canting_render_options *o, canting_err
     return CANTING_OK;
 }
 
-/* ---- motifs ------------------------------------------------------------------ */
+/* ---- motifs and tiles ------------------------------------------------------- */
 
 /* The engine lays out the four tile layouts itself; a wallpaper group's
  * unit arrives built and is repeated straight. */
@@ -333,6 +410,10 @@ static canting_status render_motif(const canting_motif *m, const canting_render_
         set_unit_size(u, o->dpi);
         add_layout_texts(u, layout, fraction, o->dpi);
         add_param_texts(u, m, keys);
+        if (m->def->border) {
+            u->border = m;
+            add_text(u, "canting:border", m->def->border->used->name);
+        }
         st = write_unit(u, o, m->limits.max_pixels, path, err);
     }
     canting_tile_free(tile);

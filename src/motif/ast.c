@@ -80,6 +80,7 @@ void ct_motif_def_free(ct_motif_def *m)
         ct_free(m->recipe->ink_baths);
         ct_free(m->recipe);
     }
+    ct_stmt_free(m->border);
     ct_expr_free(m->cell_w);
     ct_expr_free(m->cell_h);
     ct_free(m->layout);

@@ -123,6 +123,7 @@ struct ct_motif_def {
     ct_colourway_def *colourways;
     size_t ncolourways;
     ct_recipe_def *recipe;    /* NULL: the default light-to-dark overdye */
+    ct_stmt *border;          /* `border NAME height H ...`: a use of the band's motif; NULL when none */
     ct_expr *cell_w, *cell_h; /* NULL when the motif has no `repeat` */
     char *layout;
     ct_expr *fraction;        /* `drop F` or `shift F` after the layout; NULL when none */

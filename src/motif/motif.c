@@ -251,6 +251,9 @@ static canting_status validate(const canting_motif *motif, canting_error *err)
     st = ct_scene_build(motif->def, NULL, 0, &motif->limits, &scene, err);
     if (st == CANTING_OK)
         ct_scene_free(&scene);
+    if (st == CANTING_OK && motif->def->border &&
+        (st = ct_scene_build_part(motif->def, NULL, 0, &motif->limits, CT_PART_BORDER, &scene, err)) == CANTING_OK)
+        ct_scene_free(&scene);
     return st;
 }
 

@@ -30,6 +30,7 @@ static const char *const style_clauses[] = {SHAPE_STYLE, NULL};
 static const char *const radial_clauses[] = {"start:e", NULL};
 static const char *const grid_clauses[] = {"cols:e", "rows:e", "dx:e", "dy:e", NULL};
 static const char *const use_clauses[] = {"at:p", "rotate:e", "scale:e", NULL};
+static const char *const border_clauses[] = {"height:e", NULL};
 static const char *const no_clauses[] = {NULL};
 static const char *const isen_clauses[] = {"spacing:e", "dot:e", "width:e", "ink:w", "angle:e", NULL};
 
@@ -404,11 +405,11 @@ static canting_status parse_clauses(parser *p, const char *const *clauses, ct_cl
 }
 
 /* `use NAME a=1 soga=brown at (0, 0)`: assignments become clauses keyed "=". */
-static canting_status parse_use_clauses(parser *p, ct_stmt *s)
+static canting_status parse_use_clauses(parser *p, ct_stmt *s, const char *const *clauses)
 {
     size_t cap = 0;
     while (!at_line_end(p)) {
-        if (p->tok.kind == TOK_IDENT && !is_clause_key(use_clauses, p)) {
+        if (p->tok.kind == TOK_IDENT && !is_clause_key(clauses, p)) {
             if (!ct_grow((void **)&s->clauses, &cap, s->nclauses + 1, sizeof *s->clauses))
                 return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
             ct_clause *c = &s->clauses[s->nclauses++];
@@ -417,17 +418,17 @@ static canting_status parse_use_clauses(parser *p, ct_stmt *s)
             c->line = p->tok.line;
             c->column = p->tok.column;
             size_t argcap = 0;
-            canting_status st = parse_arg(p, 'w', use_clauses, &c->args, &c->nargs, &argcap);
+            canting_status st = parse_arg(p, 'w', clauses, &c->args, &c->nargs, &argcap);
             if (st == CANTING_OK)
                 st = expect_kind(p, TOK_EQUALS, "'=' after a parameter name of the used motif");
             if (st == CANTING_OK)
-                st = parse_arg(p, 'e', use_clauses, &c->args, &c->nargs, &argcap);
+                st = parse_arg(p, 'e', clauses, &c->args, &c->nargs, &argcap);
             if (st != CANTING_OK)
                 return st;
             continue;
         }
         size_t n = s->nclauses;
-        canting_status st = parse_clauses(p, use_clauses, &s->clauses, &s->nclauses, &cap);
+        canting_status st = parse_clauses(p, clauses, &s->clauses, &s->nclauses, &cap);
         if (st != CANTING_OK || s->nclauses == n)
             return st;
     }
@@ -475,7 +476,7 @@ static canting_status parse_statement_tail(parser *p, const stmt_def *def, ct_st
         st = parse_arg(p, *sig, def->clauses, &s->positional, &s->npositional, &poscap);
     if (st != CANTING_OK)
         return st;
-    st = def->kind == ST_USE ? parse_use_clauses(p, s) : parse_clauses(p, def->clauses, &s->clauses, &s->nclauses, &cap);
+    st = def->kind == ST_USE ? parse_use_clauses(p, s, use_clauses) : parse_clauses(p, def->clauses, &s->clauses, &s->nclauses, &cap);
     if (st != CANTING_OK)
         return st;
     if (p->tok.kind == TOK_NEWLINE && (st = next(p)) != CANTING_OK)
@@ -844,6 +845,32 @@ static canting_status parse_repeat(parser *p)
     return end_of_line(p);
 }
 
+/* `border NAME height H a=1 ...`: the band at both ends of the cloth, drawn
+ * by another motif (a tumpal, a siger row) whose cell is one step of it. */
+static canting_status parse_border(parser *p)
+{
+    ct_motif_def *m = p->motif;
+    if (m->border)
+        return fail_at_token(p, "'border' may appear only once");
+    ct_stmt *s = m->border = ct_calloc(1, sizeof *s);
+    if (!s)
+        return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+    s->kind = ST_USE;
+    s->keyword = "border";
+    s->line = p->tok.line;
+    s->column = p->tok.column;
+    size_t cap = 0;
+    canting_status st = next(p);
+    if (st == CANTING_OK)
+        st = parse_arg(p, 'w', border_clauses, &s->positional, &s->npositional, &cap);
+    if (st == CANTING_OK)
+        st = parse_use_clauses(p, s, border_clauses);
+    if (st == CANTING_OK)
+        st = ct_loader_use(p->loader, m, s->positional[0].word, s->positional[0].line, s->positional[0].column,
+                           &s->used, p->err);
+    return st == CANTING_OK ? end_of_line(p) : st;
+}
+
 static canting_status parse_draw(parser *p)
 {
     if (p->motif->ndraw)
@@ -868,7 +895,7 @@ static canting_status parse_top(parser *p)
     } tops[] = {
         {"motif", parse_motif_line}, {"param", parse_param},         {"let", parse_let},   {"inks", parse_inks},
         {"colourway", parse_colourway}, {"colorway", parse_colourway}, {"recipe", parse_recipe},
-        {"repeat", parse_repeat},       {"draw", parse_draw},
+        {"border", parse_border},       {"repeat", parse_repeat},       {"draw", parse_draw},
     };
     if (p->tok.kind == TOK_INDENT)
         return fail_at_token(p, "unexpected indentation at the top level");
@@ -880,7 +907,7 @@ static canting_status parse_top(parser *p)
         }
     }
     char buf[64];
-    return fail_at_token(p, "expected motif, param, let, inks, colourway, recipe, repeat or draw; found %s",
+    return fail_at_token(p, "expected motif, param, let, inks, colourway, recipe, border, repeat or draw; found %s",
                          ct_token_describe(&p->tok, buf, sizeof buf));
 }
 

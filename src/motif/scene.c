@@ -686,30 +686,45 @@ static void relocate_error(builder *b, const instance *in, const ct_stmt *s)
     b->err->column = s->column;
 }
 
-static canting_status exec_use(builder *b, const instance *in, const ct_stmt *s, const cairo_matrix_t *m)
+/* The used motif as an instance: its ink map and its environment with the
+ * `use` line's values.  Release with release_child. */
+static canting_status enter_child(builder *b, const instance *in, const ct_stmt *s, instance *child)
 {
-    instance child = {.def = s->used};
     size_t noverrides;
-    cairo_matrix_t t;
     size_t *map = ct_calloc(s->used->ninks, sizeof *map);
     ct_binding *overrides = ct_calloc(s->nclauses, sizeof *overrides);
+    *child = (instance){.def = s->used, .ink_map = map};
     canting_status st = (!map || !overrides) ? ct_fail(b->err, CANTING_ENOMEM, "out of memory") : CANTING_OK;
     if (st == CANTING_OK)
         st = map_use_inks(b, in, s, map);
     if (st == CANTING_OK)
         st = use_overrides(b, in, s, overrides, &noverrides);
-    if (st == CANTING_OK)
-        st = placement(b, in, s, m, &t);
-    if (st == CANTING_OK && (st = ct_env_build(s->used, overrides, noverrides, &child.env, b->err)) != CANTING_OK &&
+    if (st == CANTING_OK && (st = ct_env_build(s->used, overrides, noverrides, &child->env, b->err)) != CANTING_OK &&
         noverrides > 0)
         relocate_error(b, in, s);
-    if (st == CANTING_OK) {
-        child.ink_map = map;
-        st = exec_block(b, &child, s->used->draw, s->used->ndraw, &t);
-        ct_env_free(&child.env);
-    }
     ct_free(overrides);
-    ct_free(map);
+    if (st != CANTING_OK) {
+        ct_free(map);
+        child->ink_map = NULL;
+    }
+    return st;
+}
+
+static void release_child(instance *child)
+{
+    ct_env_free(&child->env);
+    ct_free((size_t *)child->ink_map);
+}
+
+static canting_status exec_use(builder *b, const instance *in, const ct_stmt *s, const cairo_matrix_t *m)
+{
+    instance child;
+    cairo_matrix_t t;
+    canting_status st = placement(b, in, s, m, &t);
+    if (st == CANTING_OK && (st = enter_child(b, in, s, &child)) == CANTING_OK) {
+        st = exec_block(b, &child, s->used->draw, s->used->ndraw, &t);
+        release_child(&child);
+    }
     return st;
 }
 
@@ -806,8 +821,46 @@ static canting_status cell_size(builder *b, const instance *in, ct_scene *scene)
     return st;
 }
 
+/* The border band: the band motif drawn once, scaled so its cell is `height`
+ * across, its cell's width being one step along the band. */
+static canting_status exec_border(builder *b, const instance *top, ct_scene *scene)
+{
+    const ct_stmt *s = top->def->border;
+    instance child;
+    double height = 0;
+    canting_status st = enter_child(b, top, s, &child);
+    if (st != CANTING_OK)
+        return st;
+    st = cell_size(b, &child, scene);
+    if (st == CANTING_OK && scene->cell_w_mm <= 0)
+        st = fail_at(b, top, s->line, s->column, CANTING_ESYNTAX,
+                     "the border motif '%s' needs a 'repeat' line: its cell is one step of the band", s->used->name);
+    if (st == CANTING_OK)
+        st = clause_value(b, top, s, s->clauses, s->nclauses, "height", CANTING_UNIT_LENGTH, scene->cell_h_mm, &height);
+    if (st == CANTING_OK && !(height > 0 && height < 1e5))
+        st = fail_at(b, top, s->line, s->column, CANTING_ERANGE, "a border's height must be more than 0");
+    if (st == CANTING_OK) {
+        double k = height / scene->cell_h_mm;
+        cairo_matrix_t m;
+        cairo_matrix_init_scale(&m, k, k);
+        scene->cell_w_mm *= k;
+        scene->cell_h_mm = height;
+        scene->layout = CT_LAYOUT_STRAIGHT;
+        st = exec_block(b, &child, s->used->draw, s->used->ndraw, &m);
+    }
+    release_child(&child);
+    return st;
+}
+
 canting_status ct_scene_build(const ct_motif_def *m, const ct_binding *overrides, size_t noverrides,
                               const canting_limits *limits, ct_scene *scene, canting_error *err)
+{
+    return ct_scene_build_part(m, overrides, noverrides, limits, CT_PART_FIELD, scene, err);
+}
+
+canting_status ct_scene_build_part(const ct_motif_def *m, const ct_binding *overrides, size_t noverrides,
+                                   const canting_limits *limits, ct_scene_part part, ct_scene *scene,
+                                   canting_error *err)
 {
     memset(scene, 0, sizeof *scene);
     builder b = {.limits = limits, .err = err, .scene = scene};
@@ -829,7 +882,10 @@ canting_status ct_scene_build(const ct_motif_def *m, const ct_binding *overrides
     cairo_matrix_t origin;
     cairo_matrix_init_identity(&origin);
     canting_status st = ct_env_build(m, overrides, noverrides, &top.env, err);
-    if (st == CANTING_OK) {
+    if (st == CANTING_OK && part == CT_PART_BORDER) {
+        st = m->border ? exec_border(&b, &top, scene) : CANTING_EARG;
+        ct_env_free(&top.env);
+    } else if (st == CANTING_OK) {
         st = cell_size(&b, &top, scene);
         if (st == CANTING_OK)
             st = exec_block(&b, &top, m->draw, m->ndraw, &origin);

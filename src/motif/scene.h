@@ -37,4 +37,12 @@ canting_status ct_scene_build(const ct_motif_def *m, const ct_binding *overrides
                               const canting_limits *limits, ct_scene *scene, canting_error *err);
 void ct_scene_free(ct_scene *scene);
 
+/* Which part of a motif to build: the field (its draw block, as
+ * ct_scene_build) or its border band (CANTING_EARG when it has none). */
+typedef enum ct_scene_part { CT_PART_FIELD, CT_PART_BORDER } ct_scene_part;
+
+canting_status ct_scene_build_part(const ct_motif_def *m, const ct_binding *overrides, size_t noverrides,
+                                   const canting_limits *limits, ct_scene_part part, ct_scene *scene,
+                                   canting_error *err);
+
 #endif

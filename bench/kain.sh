@@ -83,7 +83,20 @@ image_info() {
         case ${10} in 0) t=gray ;; 2) t=RGB ;; 3) t=palette ;; 4) t=GA ;; 6) t=RGBA ;; *) t="type${10}" ;; esac
         echo "$(( ($1 << 24) | ($2 << 16) | ($3 << 8) | $4 )) $(( ($5 << 24) | ($6 << 16) | ($7 << 8) | $8 )) $t"
     else
-        file -b "$1" | sed -n 's/.*, \([0-9][0-9]*\)x\([0-9][0-9]*\), components \([0-9]\).*/\1 \2 JPEG,\3-comp/p'
+        # JPEG: walk the markers to the start of frame (file(1) reads the
+        # width as a signed 16-bit number, wrong beyond 32767 px).
+        od -An -tu1 -v -N 262144 "$1" | awk '
+            { for (i = 1; i <= NF; i++) b[n++] = $i }
+            END {
+                if (b[0] != 255 || b[1] != 216) exit
+                for (p = 2; p + 9 < n && b[p] == 255; p += 2 + b[p + 2] * 256 + b[p + 3]) {
+                    m = b[p + 1]
+                    if (m >= 192 && m <= 207 && m != 196 && m != 200 && m != 204) {
+                        printf "%d %d JPEG,%d-comp\n", b[p + 7] * 256 + b[p + 8], b[p + 5] * 256 + b[p + 6], b[p + 9]
+                        exit
+                    }
+                }
+            }'
     fi
 }
 
@@ -100,16 +113,17 @@ max_diff() {
 }
 
 # timed LIMIT CMD...: runs CMD under GNU time and a time box; adds its wall
-# time to $wall, keeps the larger peak RSS in $rss (kB), sets $status to ok,
-# timeout or fail.  Output of CMD goes to $dir/last.log.
+# time to $wall and its user + system CPU time to $cpu, keeps the larger
+# peak RSS in $rss (kB), sets $status to ok, timeout or fail.  Output of CMD goes to $dir/last.log.
 timed() {
     limit=$1
     shift
     rm -f "$dir/time.out"
-    /usr/bin/time -f '%e %M' -o "$dir/time.out" timeout "$limit" "$@" >"$dir/last.log" 2>&1
+    /usr/bin/time -f '%e %M %U %S' -o "$dir/time.out" timeout "$limit" "$@" >"$dir/last.log" 2>&1
     rc=$?
-    set -- $(tail -n 1 "$dir/time.out" 2>/dev/null) "" ""
+    set -- $(tail -n 1 "$dir/time.out" 2>/dev/null) "" "" "" ""
     wall=$(awk -v a="${wall:-0}" -v b="${1:-0}" 'BEGIN { printf "%.2f", a + b }')
+    cpu=$(awk -v a="${cpu:-0}" -v u="${3:-0}" -v s="${4:-0}" 'BEGIN { printf "%.2f", a + u + s }')
     [ -n "$2" ] && [ "$2" -gt "${rss:-0}" ] && rss=$2
     if [ $rc = 124 ]; then status=timeout
     elif [ $rc != 0 ]; then status=fail; say "kain: failed ($rc): $(tail -n 3 "$dir/last.log" | tr '\n' ' ')"
@@ -117,7 +131,7 @@ timed() {
 }
 
 # Starts a measurement: clears the accumulators.
-begin() { wall=0; rss=0; status=ok; sync; }
+begin() { wall=0; cpu=0; rss=0; status=ok; sync; }
 
 # row CASE LAYOUT FORMAT TOOL OUT W H NOTE: checks OUT, appends the result row
 # (see bench/table.awk for the columns) and deletes OUT unless KEEP is set.
@@ -139,10 +153,10 @@ row() {
         fi
     fi
     [ "$status" = ok ] || r_note="$status${r_note:+; $r_note}"
-    printf 'kain\t%s\t%s\t%s\t%s\t%s\t%s\t\t%s\t%s\t%s\t%s\n' "$r_case" "$r_layout" "$r_format" "$r_tool" \
-        "$status" "$wall" "$((r_w * r_h * 3))" "$rss" "$r_bytes" "$r_note" >>"$rows"
-    say "$(printf 'kain: %-16s %-9s %-4s %-34s %-7s %7ss %8s kB %12s B' "$r_case" "$r_layout" "$r_format" "$r_tool" \
-        "$status" "$wall" "$rss" "${r_bytes:--}")"
+    printf 'kain\t%s\t%s\t%s\t%s\t%s\t%s\t\t%s\t%s\t%s\t%s\t%s\n' "$r_case" "$r_layout" "$r_format" "$r_tool" \
+        "$status" "$wall" "$((r_w * r_h * 3))" "$rss" "$r_bytes" "$r_note" "$cpu" >>"$rows"
+    say "$(printf 'kain: %-16s %-9s %-4s %-34s %-7s %7ss %7ss cpu %8s kB %12s B' "$r_case" "$r_layout" "$r_format" "$r_tool" \
+        "$status" "$wall" "$cpu" "$rss" "${r_bytes:--}")"
     [ -n "${KEEP:-}" ] || rm -f "$r_out"
 }
 
@@ -212,7 +226,10 @@ run_dpi() {
             begin; timed "$canting_timeout" "$canting" repeat "$tile" -o "$dir/c.png" --size ${w}x${h}px --dpi "$dpi" --layout $layout --threads 1 -q
             row "$c" $layout PNG "canting --threads 1" "$dir/c.png" $w $h "zlib 3, diagnostic"
             begin; timed "$canting_timeout" "$canting" repeat "$tile" -o "$dir/c.png" --size ${w}x${h}px --dpi "$dpi" --layout $layout --compression 0 -q
-            row "$c" $layout PNG "canting --compression 0" "$dir/c.png" $w $h "stored, diagnostic"
+            row "$c" $layout PNG "canting --compression 0" "$dir/c.png" $w $h "stored (no deflate), diagnostic; writes the whole raw size"
+            # Memory must not grow with the height: twice the rows, same width.
+            begin; timed "$canting_timeout" "$canting" repeat "$tile" -o "$dir/c.png" --size ${w}x$((2 * h))px --dpi "$dpi" --layout $layout -q
+            row "$c" $layout PNG "canting, twice the height" "$dir/c.png" $w $((2 * h)) "${w}x$((2 * h)) px, diagnostic: peak RSS should equal canting's"
         fi
 
         # libvips

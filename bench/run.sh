@@ -28,6 +28,7 @@ header() {
     echo "canting benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "Machine: nproc $(nproc), $cpu (${flags% }), $mem RAM, $(uname -sr)"
     echo "canting $rev ($build); $vips_v; $im_v"
+    echo "Load average (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
     [ "${BENCH_QUICK:-0}" = 1 ] && echo "BENCH_QUICK=1: 600 dpi and ImageMagick skipped"
     return 0
 }
@@ -40,7 +41,7 @@ cat "$dir/span.txt"
 # The strip case (1024-px rows repeated across 29528 px, 1024 rows: the
 # engine's real work, far beyond the caches) and the whole engine go in the table.
 awk -v OFS='\t' '
-    $1 == "case" { count = (NF - 4) / 2; for (i = 1; i <= count; i++) name[i] = $(4 + 2 * i); next }
+    $1 == "case" { count = (NF - 4) / 2; for (i = 1; i <= count; i++) name[i] = $(3 + 2 * i); next }
     $1 == "strip:" && count {
         b = NF - 2 * count
         what = sprintf("%s px x %s rows RGB (%s %s)", 29528, "1024", $(b - 3), $(b - 2))
@@ -51,8 +52,8 @@ awk -v OFS='\t' '
     }
     $1 == "ct_repeat_rows" {
         for (i = 1; i <= NF; i++) if ($i == "GB/s") g = $(i - 1)
-        t = $0; sub(/.*threads=/, "", t); sub(/ .*/, "", t)
-        print "span", what, "-", "raw", "ct_repeat_rows " $2 " threads=" t, "ok", "", g, "", "", "", "whole engine on the strip"
+        t = $0; sub(/.*threads=/, "", t); sub(/ .*/, "", t); l = $2; sub(/,$/, "", l)
+        print "span", what, "-", "raw", "ct_repeat_rows " l " threads=" t, "ok", "", g, "", "", "", "whole engine on the strip"
     }' "$dir/span.txt" >>"$rows"
 
 echo

@@ -86,7 +86,7 @@ typedef struct canting_limits {
 } canting_limits;
 
 /* Fills `limits` with the defaults: 1 MiB files, nesting 64, 200000 elements,
- * 2^31 pixels (a 270 x 150 cm cloth at 600 dpi is about 2.26e9 px). */
+ * 2^32 pixels (enough for a 270 x 150 cm cloth at 600 dpi, about 2.26e9 px). */
 CANTING_API void canting_limits_init(canting_limits *limits);
 
 /* ---- Motifs --------------------------------------------------------------- */

@@ -59,6 +59,8 @@ check "every colourway" 0 "k-sogan.png" "$bin" render kawung -o "$tmp/k.png" --c
 check "repeat a tile" 0 "wrote" "$bin" repeat "$tmp/k.png" -o "$tmp/r.png" --layout brick --size 30x20cm
 check "repeat a tile in a wallpaper group" 0 "wrote" "$bin" repeat "$tmp/k.png" -o "$tmp/r.png" --layout pmg
 check "hexagonal groups need a motif" 1 "motif" "$bin" repeat "$tmp/k.png" -o "$tmp/r.png" --layout p6
+check "never over a device" 1 "not a regular file" "$bin" render kawung -o /dev/full
+check "never over its own input" 1 "input itself" "$bin" repeat "$tmp/k.png" -o "$tmp/k.png"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -311,6 +311,115 @@ START_TEST(raster_tiles_repeat_in_layouts)
 }
 END_TEST
 
+static void write_text(const char *name, const char *text)
+{
+    FILE *f = fopen(out_path(name), "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* A red triangle band (apex up in its own cell) as the border of a field of
+ * blue dots: on a landscape cloth the bands stand at the left and right
+ * ends, bases on the edges; on a portrait one at the top and bottom. */
+static void border_files(void)
+{
+    write_text("band.motif", "motif band\ninks\n  cloth #ffffff\n  red #ff0000\nrepeat 10mm x 10mm\n"
+                             "draw\n  polygon (-5mm, 5mm) (0, -5mm) (5mm, 5mm) fill red\n");
+    write_text("field.motif", "motif field\ninks\n  cloth #ffffff\n  red #ff0000\n  blue #0000ff\n"
+                              "border band height 20mm\nrepeat 10mm\ndraw\n  circle r 2mm fill blue\n");
+}
+
+static const uint8_t *px(const tu_png *png, uint32_t x, uint32_t y)
+{
+    return png->pixels + ((size_t)y * png->width + x) * 3;
+}
+
+static int is_colour(const uint8_t *p, unsigned rgb)
+{
+    return p[0] == (rgb >> 16 & 255) && p[1] == (rgb >> 8 & 255) && p[2] == (rgb & 255);
+}
+
+static int column_has(const tu_png *png, uint32_t x, unsigned rgb)
+{
+    for (uint32_t y = 0; y < png->height; y++)
+        if (is_colour(px(png, x, y), rgb))
+            return 1;
+    return 0;
+}
+
+START_TEST(borders_stand_at_both_ends)
+{
+    border_files();
+    canting_motif *m;
+    canting_error err;
+    ck_assert_int_eq(canting_motif_load(out_path("field.motif"), NULL, &m, &err), CANTING_OK);
+    canting_render_options o;
+    canting_render_options_init(&o);
+    o.dpi = 127; /* 5 px/mm: bands 100 px across, steps 50 px */
+    o.width_mm = 120;
+    o.height_mm = 60;
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("land.png"), &err), CANTING_OK);
+    tu_png png;
+    ck_assert(tu_png_read(out_path("land.png"), &png));
+    ck_assert_str_eq(tu_png_text(&png, "canting:border"), "band");
+    /* the base of each band is solid red along the cloth's edge, blue never
+     * shows inside a band, and the field (blue dots) lies between them */
+    uint32_t edge_red = 0;
+    for (uint32_t y = 0; y < png.height; y++)
+        edge_red += is_colour(px(&png, 0, y), 0xff0000) + is_colour(px(&png, png.width - 1, y), 0xff0000);
+    ck_assert_uint_ge(edge_red, 2 * png.height * 9 / 10); /* but where two antialiased corners meet */
+    for (uint32_t x = 0; x < 100; x++) {
+        ck_assert(!column_has(&png, x, 0x0000ff));
+        ck_assert(!column_has(&png, png.width - 1 - x, 0x0000ff));
+    }
+    ck_assert(column_has(&png, 125, 0x0000ff));
+    ck_assert(!column_has(&png, 125, 0xff0000));
+    /* a point of the band reaches into the field side at the band's middle row of a step */
+    ck_assert(is_colour(px(&png, 95, 50), 0xff0000));
+    ck_assert(is_colour(px(&png, 95, 2), 0xffffff));
+    tu_png_free(&png);
+    o.width_mm = 60;
+    o.height_mm = 120;
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("port.png"), &err), CANTING_OK);
+    ck_assert(tu_png_read(out_path("port.png"), &png));
+    edge_red = 0;
+    for (uint32_t x = 0; x < png.width; x++)
+        edge_red += is_colour(px(&png, x, 0), 0xff0000) + is_colour(px(&png, x, png.height - 1), 0xff0000);
+    ck_assert_uint_ge(edge_red, 2 * png.width * 9 / 10);
+    tu_png_free(&png);
+    o.width_mm = 30;
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("narrow.png"), &err), CANTING_OK);
+    o.height_mm = 30;
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("tiny.png"), &err), CANTING_ERANGE);
+    ck_assert_ptr_nonnull(strstr(err.message, "no room"));
+    canting_motif_free(m);
+}
+END_TEST
+
+/* An output never replaces its own input, nor anything but a regular file. */
+START_TEST(outputs_never_replace_inputs)
+{
+    border_files();
+    canting_motif *m;
+    canting_error err;
+    ck_assert_int_eq(canting_motif_load(out_path("band.motif"), NULL, &m, &err), CANTING_OK);
+    ck_assert_int_eq(canting_render_file(m, NULL, out_path("band.motif"), &err), CANTING_EARG);
+    ck_assert_ptr_nonnull(strstr(err.message, "input itself"));
+    ck_assert_int_eq(canting_render_file(m, NULL, "/dev/null", &err), CANTING_EIO);
+    ck_assert_int_eq(canting_render_file(m, NULL, dir, &err), CANTING_EIO);
+    ck_assert_int_eq(canting_render_file(m, NULL, out_path("band.png"), &err), CANTING_OK);
+    canting_motif_free(m);
+    canting_image *img;
+    ck_assert_int_eq(canting_image_load(out_path("band.png"), NULL, &img, &err), CANTING_OK);
+    ck_assert_int_eq(canting_repeat_image(img, NULL, out_path("band.png"), &err), CANTING_EARG);
+    canting_image_free(img);
+    canting_motif *again;
+    ck_assert_int_eq(canting_motif_load(out_path("band.motif"), NULL, &again, &err), CANTING_OK);
+    canting_motif_free(again);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("proof");
@@ -325,6 +434,8 @@ int main(void)
     tcase_add_test(tc, progress_reaches_the_end);
     tcase_add_test(tc, colourways_recolour_the_inks);
     tcase_add_test(tc, raster_tiles_repeat_in_layouts);
+    tcase_add_test(tc, borders_stand_at_both_ends);
+    tcase_add_test(tc, outputs_never_replace_inputs);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

@@ -15,9 +15,24 @@ static void release(ct_atomic_file *f)
     memset(f, 0, sizeof *f);
 }
 
+/* Only a regular file (or nothing yet) may be replaced: renaming over
+ * /dev/full or a folder would destroy something that is not an image. */
+static canting_status check_target(const char *target, canting_error *err)
+{
+    struct stat sb;
+    if (target[0] == '\0')
+        return ct_fail(err, CANTING_EARG, "empty output path");
+    if (lstat(target, &sb) == 0 && !S_ISREG(sb.st_mode))
+        return ct_fail_at(err, CANTING_EIO, target, 0, 0, "the output exists and is not a regular file");
+    return CANTING_OK;
+}
+
 canting_status ct_atomic_open(const char *target, ct_atomic_file *f, canting_error *err)
 {
     memset(f, 0, sizeof *f);
+    canting_status st = check_target(target, err);
+    if (st != CANTING_OK)
+        return st;
     const char *slash = strrchr(target, '/');
     size_t dirlen = slash ? (size_t)(slash - target) + 1 : 0;
     size_t len = strlen(target);

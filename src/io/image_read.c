@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <jerror.h>
+#include <math.h>
 #include <png.h>
 #include <string.h>
 
@@ -84,13 +85,17 @@ static int set_rgb_transforms(png_structp png, png_infop info)
     return passes;
 }
 
+/* pHYs counts whole pixels per metre, so 150 dpi is stored as 5906 and reads
+ * back as 150.012: a value within half a pixel per metre of a whole dpi is
+ * that whole dpi. */
 static double png_dpi(png_structp png, png_infop info)
 {
     png_uint_32 x, y;
     int unit;
-    if (png_get_pHYs(png, info, &x, &y, &unit) && unit == PNG_RESOLUTION_METER && x > 0)
-        return x * 0.0254;
-    return 0;
+    if (!png_get_pHYs(png, info, &x, &y, &unit) || unit != PNG_RESOLUTION_METER || x == 0)
+        return 0;
+    double dpi = x * 0.0254;
+    return fabs(dpi - round(dpi)) <= 0.5 * 0.0254 ? round(dpi) : dpi;
 }
 
 static canting_status read_png_pixels(png_reader *r, FILE *fp, const char *path, const canting_limits *limits,
@@ -293,6 +298,8 @@ canting_status canting_image_load(const char *path, const canting_limits *limits
     if (!fp)
         return ct_fail_at(err, CANTING_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
     canting_image *img = ct_calloc(1, sizeof *img);
+    if (img)
+        ct_file_id_of_fd(fileno(fp), &img->source);
     canting_status st = img ? decode(fp, path, limits, img, err) : ct_fail(err, CANTING_ENOMEM, "out of memory");
     fclose(fp);
     if (st != CANTING_OK) {

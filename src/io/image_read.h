@@ -6,6 +6,7 @@
 #define CANTING_IMAGE_READ_H
 
 #include "canting.h"
+#include "util/util.h"
 
 /* No side longer than this is read, whatever canting_limits.max_pixels
  * allows: a tile a million pixels long is a mistake, not a repeat unit. */
@@ -17,6 +18,7 @@ struct canting_image {
     uint8_t *rgb;                  /* R, G, B, 8 bits each, top row first; opaque
                                       (transparency is composited over white) */
     double dpi;                    /* from pHYs or the JFIF density; 0 when none */
+    ct_file_id source;             /* the file it was read from */
 };
 
 #endif

@@ -387,9 +387,18 @@ static canting_status motif_unit(const canting_motif *m, const ct_scene *sc, ct_
     return ct_unit_from_scene(sc, rgb, m->def->ninks, layout, dpi, &m->limits, tile, err);
 }
 
+static canting_status refuse_own_input(const ct_file_id *source, const char *path, canting_error *err)
+{
+    if (ct_file_id_is_path(source, path))
+        return ct_fail_at(err, CANTING_EARG, path, 0, 0, "this is the input itself; choose another output");
+    return CANTING_OK;
+}
+
 static canting_status render_motif(const canting_motif *m, const canting_render_options *o, const char *path,
                                    unit_source *u, canting_error *err)
 {
+    if (refuse_own_input(&m->source, path, err) != CANTING_OK)
+        return CANTING_EARG;
     ct_scene sc;
     canting_status st = ct_motif_scene(m, &sc, err);
     if (st != CANTING_OK)
@@ -426,6 +435,8 @@ static canting_status repeat_raster(const canting_image *tile, const canting_ren
 {
     ct_layout_kind layout;
     double fraction;
+    if (refuse_own_input(&tile->source, path, err) != CANTING_OK)
+        return CANTING_EARG;
     canting_status st = chosen_layout(o, CT_LAYOUT_STRAIGHT, CT_LAYOUT_DEFAULT_FRACTION, &layout, &fraction, err);
     if (st != CANTING_OK)
         return st;

@@ -43,12 +43,15 @@ static char *dir_of(const char *path)
 }
 
 /* Reads a whole file, refusing one larger than max_bytes. */
-static canting_status read_file(const char *path, size_t max_bytes, char **text, size_t *len, canting_error *err)
+static canting_status read_file(const char *path, size_t max_bytes, char **text, size_t *len, ct_file_id *id,
+                                canting_error *err)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return ct_fail_at(err, CANTING_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
     struct stat sb;
+    if (id)
+        ct_file_id_of_fd(fileno(f), id);
     if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
         fclose(f);
         return ct_fail_at(err, CANTING_EIO, path, 0, 0, "not a regular file");
@@ -145,7 +148,7 @@ static canting_status load_used(ct_loader *loader, char *path, ct_motif_def **ou
 {
     char *text;
     size_t len;
-    canting_status st = read_file(path, loader->limits->max_file_bytes, &text, &len, err);
+    canting_status st = read_file(path, loader->limits->max_file_bytes, &text, &len, NULL, err);
     if (st != CANTING_OK) {
         free(path);
         return st;
@@ -317,7 +320,8 @@ canting_status canting_motif_load(const char *path, const canting_load_options *
     }
     char *text;
     size_t len;
-    canting_status st = read_file(path, options->limits.max_file_bytes, &text, &len, err);
+    ct_file_id source;
+    canting_status st = read_file(path, options->limits.max_file_bytes, &text, &len, &source, err);
     if (st != CANTING_OK)
         return st;
     ct_loader loader = {.search_dirs = options->search_dirs, .limits = &options->limits};
@@ -326,6 +330,8 @@ canting_status canting_motif_load(const char *path, const canting_load_options *
         loader.stack[loader.depth++] = real;
     st = finish_load(&loader, text, len, path, options, out, err);
     free(real);
+    if (st == CANTING_OK)
+        (*out)->source = source;
     return st;
 }
 

@@ -5,6 +5,7 @@
 #define CANTING_MOTIF_H
 
 #include "motif/scene.h"
+#include "util/util.h"
 
 struct canting_motif {
     ct_motif_def *def;
@@ -12,6 +13,7 @@ struct canting_motif {
     size_t noverrides;
     canting_limits limits;
     const ct_colourway_def *colourway;  /* NULL: the inks' own colours */
+    ct_file_id source;                  /* the file it was loaded from, if any */
 };
 
 /* The colour (0xRRGGBB) ink i has in the chosen colourway. */

@@ -68,7 +68,8 @@ canting_status ct_unit_check_cell(ct_layout_kind layout, uint32_t w, uint32_t h,
                        "pixels onto pixels, so it needs a motif, not a raster %s",
                        ct_layout_name(layout), what, what);
     if (plan_of(layout)->square && w != h)
-        return ct_fail(err, CANTING_EARG, "layout %s turns the %s by 90 degrees, so the %s must be square; it is %ux%u px",
+        return ct_fail(err, CANTING_EARG,
+                       "layout %s turns the %s by 90 degrees, so the %s must be square; it is %ux%u px",
                        ct_layout_name(layout), what, what, w, h);
     return CANTING_OK;
 }
@@ -124,7 +125,8 @@ static canting_status folded_unit(const canting_tile *cell, ct_layout_kind layou
     ct_unit_cells(layout, &cols, &rows);
     uint64_t w = (uint64_t)cols * cell->width_px, h = (uint64_t)rows * cell->height_px;
     if (w > UINT32_MAX || h > UINT32_MAX || w * h > limits->max_pixels)
-        return ct_fail(err, CANTING_ELIMIT, "the repeat unit of %s (%ux%u cells) is %llux%llu px, more than the pixel limit",
+        return ct_fail(err, CANTING_ELIMIT,
+                       "the repeat unit of %s (%ux%u cells) is %llux%llu px, more than the pixel limit",
                        ct_layout_name(layout), cols, rows, (unsigned long long)w, (unsigned long long)h);
     canting_tile *t;
     canting_status st = ct_tile_new((uint32_t)w, (uint32_t)h, cell->nplanes, &t, err);
@@ -281,8 +283,9 @@ static canting_status hex_pixels(double a_mm, double dpi, uint32_t *w, uint32_t 
         wpx = 2;
     double hpx = 2 * round(wpx * SQRT3 / 2);
     if (hpx > 32767)
-        return ct_fail(err, CANTING_ELIMIT, "the hexagonal repeat unit is %.0fx%.0f px at %g dpi; at most 32767 px a side",
-                       wpx, hpx, dpi);
+        return ct_fail(err, CANTING_ELIMIT,
+                       "the hexagonal repeat unit is %.0fx%.0f px at %g dpi; at most 32767 px a side", wpx, hpx,
+                       dpi);
     *w = (uint32_t)wpx;
     *h = (uint32_t)hpx;
     return CANTING_OK;

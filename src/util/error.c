@@ -91,5 +91,5 @@ void canting_limits_init(canting_limits *limits)
     limits->max_file_bytes = 1u << 20;
     limits->max_nesting = 64;
     limits->max_elements = 200000;
-    limits->max_pixels = (uint64_t)1 << 31;
+    limits->max_pixels = (uint64_t)1 << 32;
 }

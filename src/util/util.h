@@ -44,6 +44,18 @@ char *ct_strdup(const char *s);
 char *ct_strndup(const char *s, size_t n);
 void ct_free(void *ptr);
 
+/* Which file something was read from, so an output never replaces its own
+ * input (renaming a proof over the motif it came from would lose the motif). */
+typedef struct ct_file_id {
+    unsigned long long dev, ino;
+    bool known;
+} ct_file_id;
+
+void ct_file_id_of_fd(int fd, ct_file_id *id);
+
+/* True when `path` names the file `id` was taken from. */
+bool ct_file_id_is_path(const ct_file_id *id, const char *path);
+
 /* Grows *items (of `item_size` bytes each, *cap slots) to hold at least `need`. */
 bool ct_grow(void **items, size_t *cap, size_t need, size_t item_size);
 

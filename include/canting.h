@@ -82,11 +82,14 @@ typedef struct canting_limits {
     size_t max_file_bytes;     /* size of one motif file */
     unsigned max_nesting;      /* depth of blocks, `use` and expressions */
     size_t max_elements;       /* drawing operations in one rendered cell */
-    uint64_t max_pixels;       /* pixels in one output image or tile */
+    uint64_t max_pixels;       /* pixels in one output image */
+    uint64_t max_tile_pixels;  /* pixels in one raster tile read, or one repeat unit held in memory */
 } canting_limits;
 
 /* Fills `limits` with the defaults: 1 MiB files, nesting 64, 200000 elements,
- * 2^32 pixels (enough for a 270 x 150 cm cloth at 600 dpi, about 2.26e9 px). */
+ * 2^32 output pixels (enough for a 270 x 150 cm cloth at 600 dpi, about
+ * 2.26e9 px, which is streamed) and 2^27 tile pixels (a unit or a tile is
+ * held whole in memory: 2^27 px is 384 MiB as RGB). */
 CANTING_API void canting_limits_init(canting_limits *limits);
 
 /* ---- Motifs --------------------------------------------------------------- */

@@ -574,12 +574,12 @@ START_TEST(motif_refusals)
     canting_tile_free(t);
     /* the unit, not just the cell, is held to the pixel limit */
     canting_limits lim = f.m->limits;
-    lim.max_pixels = 24 * 12 * 4;
+    lim.max_tile_pixels = 24 * 12 * 4;
     ck_assert_int_eq(ct_unit_from_scene(&f.sc, f.rgb, 2, CT_LAYOUT_PMM, CELL_DPI, &lim, &t, &err), CANTING_OK);
     canting_tile_free(t);
     ck_assert_int_eq(ct_unit_from_scene(&f.sc, f.rgb, 2, CT_LAYOUT_CMM, CELL_DPI, &lim, &t, &err), CANTING_ELIMIT);
     ck_assert_ptr_null(t);
-    lim.max_pixels = 24 * 42 - 1; /* the p6m unit is 24x42 */
+    lim.max_tile_pixels = 24 * 42 - 1; /* the p6m unit is 24x42 */
     ck_assert_int_eq(ct_unit_from_scene(&f.sc, f.rgb, 2, CT_LAYOUT_P6M, CELL_DPI, &lim, &t, &err), CANTING_ELIMIT);
     ck_assert_int_eq(ct_unit_from_scene(&f.sc, f.rgb, 2, CT_LAYOUT_P6M, 0, &f.m->limits, &t, &err), CANTING_ERANGE);
     ck_assert_int_eq(ct_unit_from_scene(&f.sc, f.rgb, 2, CT_LAYOUT_COUNT, CELL_DPI, &f.m->limits, &t, &err),

@@ -31,9 +31,9 @@ static canting_status alloc_pixels(canting_image *img, uint32_t w, uint32_t h, c
     if (w > CT_IMAGE_MAX_SIDE_PX || h > CT_IMAGE_MAX_SIDE_PX)
         return ct_fail_at(err, CANTING_ELIMIT, path, 0, 0, "%lu x %lu px: a side is longer than %lu px", uw, uh,
                           (unsigned long)CT_IMAGE_MAX_SIDE_PX);
-    if ((uint64_t)w * h > limits->max_pixels)
+    if ((uint64_t)w * h > limits->max_tile_pixels)
         return ct_fail_at(err, CANTING_ELIMIT, path, 0, 0, "%lu x %lu px is more than the limit of %llu px", uw, uh,
-                          (unsigned long long)limits->max_pixels);
+                          (unsigned long long)limits->max_tile_pixels);
     size_t stride, bytes;
     if (!ct_mul_size(w, 3, &stride) || !ct_mul_size(stride, h, &bytes))
         return ct_fail_at(err, CANTING_ELIMIT, path, 0, 0, "%lu x %lu px does not fit in memory", uw, uh);

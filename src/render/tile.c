@@ -166,7 +166,7 @@ canting_status ct_tile_from_scene(const ct_scene *sc, const unsigned *ink_rgb, s
     canting_status st = cell_pixels(sc->cell_w_mm, dpi, &t->width_px, err);
     if (st == CANTING_OK)
         st = cell_pixels(sc->cell_h_mm, dpi, &t->height_px, err);
-    if (st == CANTING_OK && (uint64_t)t->width_px * t->height_px > limits->max_pixels)
+    if (st == CANTING_OK && (uint64_t)t->width_px * t->height_px > limits->max_tile_pixels)
         st = ct_fail(err, CANTING_ELIMIT, "the repeat cell is %ux%u px, more than the pixel limit", t->width_px,
                      t->height_px);
     if (st == CANTING_OK)
@@ -307,7 +307,7 @@ canting_status ct_tile_from_images(const ct_scene *sc, const unsigned *ink_rgb, 
         return ct_fail(err, CANTING_EARG, "a tile needs 2 to 256 inks");
     if (images->region_points < 3 || !(images->unit_w_mm > 0) || !(images->unit_h_mm > 0))
         return ct_fail(err, CANTING_EARG, "a unit needs a size and a region of at least 3 points");
-    if ((uint64_t)w_px * h_px > limits->max_pixels)
+    if ((uint64_t)w_px * h_px > limits->max_tile_pixels)
         return ct_fail(err, CANTING_ELIMIT, "the repeat unit is %ux%u px, more than the pixel limit", w_px, h_px);
     canting_tile *t;
     canting_status st = ct_tile_new(w_px, h_px, ninks - 1, &t, err);

@@ -124,7 +124,7 @@ static canting_status folded_unit(const canting_tile *cell, ct_layout_kind layou
     uint32_t cols, rows;
     ct_unit_cells(layout, &cols, &rows);
     uint64_t w = (uint64_t)cols * cell->width_px, h = (uint64_t)rows * cell->height_px;
-    if (w > UINT32_MAX || h > UINT32_MAX || w * h > limits->max_pixels)
+    if (w > UINT32_MAX || h > UINT32_MAX || w * h > limits->max_tile_pixels)
         return ct_fail(err, CANTING_ELIMIT,
                        "the repeat unit of %s (%ux%u cells) is %llux%llu px, more than the pixel limit",
                        ct_layout_name(layout), cols, rows, (unsigned long long)w, (unsigned long long)h);

@@ -92,4 +92,5 @@ void canting_limits_init(canting_limits *limits)
     limits->max_nesting = 64;
     limits->max_elements = 200000;
     limits->max_pixels = (uint64_t)1 << 32;
+    limits->max_tile_pixels = (uint64_t)1 << 27;
 }

@@ -1,5 +1,8 @@
 # canting: plain Makefile.  `make`, `make check`, `make bench`, `make install`.
 # `make check SANITIZE=1` builds everything with ASan+UBSan into build-san/.
+# Robustness (docs/robustness.md): `make check-valgrind`, `make check-tsan`
+# (build-tsan/), `make check-fault` (build-fault/), `make fuzz` and
+# `make fuzz-run FUZZ_SECONDS=60` (build-fuzz/, clang and libFuzzer).
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
@@ -13,23 +16,40 @@ BINDIR  := $(PREFIX)/bin
 DATADIR := $(PREFIX)/share/canting
 SOMAJOR := 0
 
+ASAN_UBSAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FAULT_DEFS :=
 ifeq ($(SANITIZE),1)
 BUILD   ?= build-san
-SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+SANFLAGS := $(ASAN_UBSAN)
+else ifeq ($(SANITIZE),thread)
+BUILD   ?= build-tsan
+SANFLAGS := -fsanitize=thread
+else ifeq ($(SANITIZE),fault)
+# The N-th allocation fails (src/util/alloc.c); ASan's leak checker watches
+# every error path.
+BUILD   ?= build-fault
+SANFLAGS := $(ASAN_UBSAN)
+FAULT_DEFS := -DCANTING_FAULT_INJECTION
+else ifeq ($(SANITIZE),fuzz)
+# libFuzzer comes with clang; the library is instrumented for coverage and
+# the fuzz targets link libFuzzer's main.
+BUILD   ?= build-fuzz
+CC      := clang
+SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 else
 BUILD   ?= build
 SANFLAGS :=
 endif
 
 OPT      ?= -O2 -g
-DEPS     := cairo libpng libjpeg
+DEPS     := cairo libpng libjpeg zlib
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS))
 DEP_LIBS   := $(shell $(PKG_CONFIG) --libs $(DEPS)) -lm -pthread
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check)
 CHECK_LIBS   := $(shell $(PKG_CONFIG) --libs check)
 
 WARN     := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-BASE_CFLAGS := $(WARN) $(OPT) $(SANFLAGS) -D_XOPEN_SOURCE=700 -Iinclude -Isrc
+BASE_CFLAGS := $(WARN) $(OPT) $(SANFLAGS) $(FAULT_DEFS) -D_XOPEN_SOURCE=700 -Iinclude -Isrc
 LIB_CFLAGS  := $(BASE_CFLAGS) -DCANTING_BUILD -fPIC -fvisibility=hidden $(DEP_CFLAGS)
 LDFLAGS_ALL := $(SANFLAGS)
 
@@ -103,6 +123,37 @@ check: all $(TESTS)
 check-valgrind: all $(TESTS)
 	@CANTING_BUILD_DIR=$(BUILD) CANTING_VALGRIND=1 sh tests/run.sh $(TESTS)
 
+# ---- robustness (docs/robustness.md) ----------------------------------------
+# Each runs a sub-make with its own SANITIZE, so its objects live in their
+# own build folder and never mix with the normal build's.
+
+# The threaded parts under ThreadSanitizer.
+TSAN_TESTS := $(BUILD)/tests/test_layout $(BUILD)/tests/test_proof $(BUILD)/tests/test_threads
+check-tsan:
+	@$(MAKE) --no-print-directory SANITIZE=thread BUILD=build-tsan tsan-run
+tsan-run: $(TSAN_TESTS)
+	@CANTING_BUILD_DIR=$(BUILD) sh tests/run.sh $(TSAN_TESTS)
+
+# Every allocation along a load and a render made to fail in turn.
+FAULT_RUN := $(BUILD)/tests/fault_run
+check-fault:
+	@$(MAKE) --no-print-directory SANITIZE=fault BUILD=build-fault fault-run
+fault-run: $(FAULT_RUN)
+	$(FAULT_RUN)
+$(FAULT_RUN): $(BUILD)/tests/fault/fault_run.o $(STATIC)
+	$(CC) $(LDFLAGS_ALL) -o $@ $^ $(DEP_LIBS)
+
+# libFuzzer targets, one per kind of untrusted input.
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,$(BUILD)/fuzz_%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 60
+fuzz:
+	@$(MAKE) --no-print-directory SANITIZE=fuzz BUILD=build-fuzz fuzz-targets
+fuzz-targets: $(FUZZ_TARGETS)
+$(BUILD)/fuzz_%: $(BUILD)/tests/fuzz/fuzz_%.o $(STATIC)
+	$(CC) $(LDFLAGS_ALL) -fsanitize=fuzzer -o $@ $^ $(DEP_LIBS)
+fuzz-run: fuzz
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh build-fuzz
+
 bench: all $(BENCHES)
 	sh bench/run.sh $(BUILD)
 
@@ -124,8 +175,11 @@ install: all $(BUILD)/canting.pc
 	install -m 644 motifs/*.motif $(DESTDIR)$(DATADIR)/motifs/
 
 clean:
-	rm -rf build build-san canting
+	rm -rf build build-san build-tsan build-fault build-fuzz canting
 
-.PHONY: all check check-valgrind bench install clean
+.PHONY: all check check-valgrind check-tsan tsan-run check-fault fault-run fuzz fuzz-targets fuzz-run bench \
+	install clean
+
+.PRECIOUS: $(BUILD)/tests/%.o
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -309,7 +309,6 @@ run_dpi() {
 
 # ---- main -------------------------------------------------------------------
 
-[ -x /usr/bin/time ] || install_missing
 install_missing
 find_im || true
 [ -x /usr/bin/time ] || { say "kain: GNU time (/usr/bin/time) is missing"; exit 1; }

@@ -28,12 +28,13 @@ header() {
     echo "canting benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "Machine: nproc $(nproc), $cpu (${flags% }), $mem RAM, $(uname -sr)"
     echo "canting $rev ($build); $vips_v; $im_v"
-    echo "Load average (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "Load average (1, 5, 15 min): ${load0:+$load0 at the start, }$(cut -d' ' -f1-3 /proc/loadavg) now (other work on the machine skews timings)"
     [ "${BENCH_QUICK:-0}" = 1 ] && echo "BENCH_QUICK=1: 600 dpi and ImageMagick skipped"
     return 0
 }
 
 header
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
 echo
 echo "== bench_span"
 "$build/bench/bench_span" >"$dir/span.txt" || { echo "bench_span failed" >&2; }

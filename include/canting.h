@@ -286,6 +286,113 @@ CANTING_API canting_status canting_repeat_image(const canting_image *tile, const
 
 /* ---- Separations and the batik process ---------------------------------------- */
 
+/* Separation sheets (one grey image per ink, black = ink), nearest-ink
+ * separation of raster art, palette suggestion, and the wax/dye stage plan.
+ * Colour differences are CIE 1976 dE (Euclidean distance in CIELAB, D65
+ * white, sRGB input); docs/separation.md explains every choice. */
+
+/* Most inks a palette, a separation or a stage plan handles, cloth included. */
+#define CANTING_MAX_INKS 64
+
+/* Inks in dye order; entry 0 is the cloth.  Plain data: copy it freely. */
+typedef struct canting_palette {
+    size_t count;                        /* 1 .. CANTING_MAX_INKS */
+    char name[CANTING_MAX_INKS][32];     /* letters, digits, '-' and '_'; names sheet files */
+    uint8_t rgb[CANTING_MAX_INKS][3];
+} canting_palette;
+
+/* The motif's inks in its chosen colourway.  CANTING_ELIMIT when it has more
+ * than CANTING_MAX_INKS inks. */
+CANTING_API canting_status canting_palette_from_motif(const canting_motif *motif, canting_palette *out,
+                                                      canting_error *err);
+
+/* Reads a list such as "#f2e8d5,#7a4a22,#1f2a44" or "cloth=#f2e8d5, soga=#7a4a22"
+ * (#rgb allowed; commas or spaces between entries).  Unnamed entries are
+ * called cloth (the first), ink1, ink2 ...  CANTING_ESYNTAX for a malformed
+ * entry, CANTING_ELIMIT for too many, CANTING_EARG for a repeated name. */
+CANTING_API canting_status canting_palette_parse(const char *text, canting_palette *out, canting_error *err);
+
+/* Writes "#rrggbb,#rrggbb,..." into buf (always NUL-terminated when size > 0);
+ * returns buf. */
+CANTING_API char *canting_palette_format(const canting_palette *palette, char *buf, size_t size);
+
+/* Suggests `k` inks (1 .. CANTING_MAX_INKS) for a photo or scan: k-means in
+ * CIELAB over the image's colours, seeded by k-means++ with a fixed seed, so
+ * the same image always gives the same inks.  Each ink is the mean sRGB
+ * colour of the pixels it stands for.  Inks come lightest first (L*
+ * descending, the usual dye order, the cloth first) and are named cloth,
+ * ink1, ...  Fewer than k when the image has fewer distinct colours.
+ * shares (may be NULL; k entries) receives each ink's share of the pixels. */
+CANTING_API canting_status canting_palette_suggest(const canting_image *image, size_t k, canting_palette *out,
+                                                   double *shares, canting_error *err);
+
+/* For each pixel of a width x height RGB image (rows `stride` bytes apart),
+ * writes the index of the nearest ink by dE76 into index (rows index_stride
+ * bytes apart); ties go to the lowest index.  Uses the fastest SIMD path the
+ * CPU has (CANTING_DISABLE_SIMD="avx2 sse2" forces the lower ones; every
+ * path gives the same bytes) on up to `threads` threads (0: all cores). */
+CANTING_API canting_status canting_nearest_ink(const uint8_t *rgb, size_t stride, uint32_t width_px,
+                                               uint32_t height_px, const canting_palette *inks, uint8_t *index,
+                                               size_t index_stride, unsigned threads, canting_error *err);
+
+/* How to write separation sheets (and a stage plan's wax masks). */
+typedef struct canting_separate_options {
+    canting_render_options render; /* dpi, size, layout, fraction, compression, threads, progress
+                                      (format is ignored: sheets are PNG) */
+    int bits;          /* 8 (default): coverage in grey, 0 = full ink; 1: a 1-bit film (PNG bit depth 1)
+                          where each pixel belongs to exactly one ink or the cloth */
+    int marks;         /* nonzero: a margin with registration and crop marks, the ink's name and
+                          colour, identically placed on every sheet (the sheet grows by the margin) */
+    int cloth_sheet;   /* nonzero: also a sheet for the cloth (where no ink goes) */
+} canting_separate_options;
+
+/* Fills `options`: canting_render_options_init, 8 bits, no marks, no cloth sheet. */
+CANTING_API void canting_separate_options_init(canting_separate_options *options);
+
+/* Separations of a motif, taken from its ink planes (never from colours):
+ * PREFIX-INK.png for every ink but the cloth, each the same pixel size and
+ * DPI as canting_render_file's proof with the same render options, streamed
+ * strip by strip.  Each file is written atomically; on failure none of the
+ * files not yet finished is left behind. */
+CANTING_API canting_status canting_separate_motif(const canting_motif *motif, const canting_separate_options *options,
+                                                  const char *prefix, canting_error *err);
+
+/* Separations of raster art: each pixel goes to its nearest ink (as
+ * canting_nearest_ink), written as PREFIX-INK.png sheets of the image's own
+ * size.  The DPI is options->render.dpi, or when that is 0 the image's own
+ * (else 150); size and layout are ignored. */
+CANTING_API canting_status canting_separate_image(const canting_image *image, const canting_palette *inks,
+                                                  const canting_separate_options *options, const char *prefix,
+                                                  canting_error *err);
+
+/* The dye baths, in order: the motif's `recipe`, or without one the default
+ * light-to-dark overdye (one bath per ink but the cloth, named after it).
+ * Names belong to the motif; NULL for a bad index. */
+CANTING_API size_t canting_motif_bath_count(const canting_motif *motif);
+CANTING_API const char *canting_motif_bath_name(const canting_motif *motif, size_t index);
+
+/* The baths that dye ink `index`: bit b set when bath b reaches its areas
+ * (0 for the cloth and for a bad index).  Default recipe: ink i gets baths
+ * 0 .. i-1. */
+CANTING_API uint64_t canting_motif_ink_baths(const canting_motif *motif, size_t index);
+
+typedef struct canting_plan_options {
+    canting_separate_options sheets; /* size, dpi, layout, bits and marks of the wax masks */
+    int stage_sheet;                 /* nonzero (default): also PREFIX-stages.png */
+} canting_plan_options;
+
+/* Fills `options`: canting_separate_options_init, with the stage sheet. */
+CANTING_API void canting_plan_options_init(canting_plan_options *options);
+
+/* The stage plan: for each bath b (1-based N in names), PREFIX-N-BATH-wax.png
+ * (black: wax on the cloth as it enters the bath, over every area whose ink
+ * that bath must not reach) and, when wax comes off before it,
+ * PREFIX-N-BATH-scrape.png (black: wax scraped away); PREFIX-plan.txt (stage
+ * by stage: the action, the bath, the share of the cloth waxed); and
+ * PREFIX-stages.png, a one-page overview for the workshop wall. */
+CANTING_API canting_status canting_plan_write(const canting_motif *motif, const canting_plan_options *options,
+                                              const char *prefix, canting_error *err);
+
 /* ---- end of separations ---- */
 
 #ifdef __cplusplus

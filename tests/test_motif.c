@@ -308,23 +308,17 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("motif");
-    TCase *tc = tcase_create("motif");
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, every_library_motif_loads);
-    tcase_add_test(tc, bad_corpus_is_refused_at_the_right_place);
-    tcase_add_test(tc, parameters_are_listed_with_ranges);
-    tcase_add_test(tc, overrides_are_checked);
-    tcase_add_test(tc, values_change_the_render);
-    tcase_add_test(tc, composition_places_other_motifs);
-    tcase_add_test(tc, composition_cycles_are_refused);
-    tcase_add_test(tc, library_never_prints);
-    tcase_add_test(tc, error_format_names_the_place);
-    tcase_add_test(tc, sizes_parse_in_every_unit);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *tests[] = {
+        every_library_motif_loads,
+        bad_corpus_is_refused_at_the_right_place,
+        parameters_are_listed_with_ranges,
+        overrides_are_checked,
+        values_change_the_render,
+        composition_places_other_motifs,
+        composition_cycles_are_refused,
+        library_never_prints,
+        error_format_names_the_place,
+        sizes_parse_in_every_unit,
+    };
+    return tu_main("motif", tests, sizeof tests / sizeof tests[0], 60, NULL, NULL);
 }

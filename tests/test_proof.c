@@ -422,24 +422,17 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("proof");
-    TCase *tc = tcase_create("proof");
-    tcase_set_timeout(tc, 120);
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, layouts_follow_their_formulas);
-    tcase_add_test(tc, unknown_layout_is_refused);
-    tcase_add_test(tc, jpeg_carries_its_density);
-    tcase_add_test(tc, few_colours_give_a_palette_png);
-    tcase_add_test(tc, threads_do_not_change_the_bytes);
-    tcase_add_test(tc, progress_reaches_the_end);
-    tcase_add_test(tc, colourways_recolour_the_inks);
-    tcase_add_test(tc, raster_tiles_repeat_in_layouts);
-    tcase_add_test(tc, borders_stand_at_both_ends);
-    tcase_add_test(tc, outputs_never_replace_inputs);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *tests[] = {
+        layouts_follow_their_formulas,
+        unknown_layout_is_refused,
+        jpeg_carries_its_density,
+        few_colours_give_a_palette_png,
+        threads_do_not_change_the_bytes,
+        progress_reaches_the_end,
+        colourways_recolour_the_inks,
+        raster_tiles_repeat_in_layouts,
+        borders_stand_at_both_ends,
+        outputs_never_replace_inputs,
+    };
+    return tu_main("proof", tests, sizeof tests / sizeof tests[0], 120, setup, teardown);
 }

@@ -199,19 +199,13 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("render");
-    TCase *tc = tcase_create("render");
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, known_pixels_have_their_ink);
-    tcase_add_test(tc, shapes_wrap_around_the_cell);
-    tcase_add_test(tc, planes_sum_to_the_composite);
-    tcase_add_test(tc, cell_rounds_to_whole_pixels);
-    tcase_add_test(tc, proof_carries_dpi_and_what_made_it);
-    tcase_add_test(tc, failed_write_leaves_no_file);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *tests[] = {
+        known_pixels_have_their_ink,
+        shapes_wrap_around_the_cell,
+        planes_sum_to_the_composite,
+        cell_rounds_to_whole_pixels,
+        proof_carries_dpi_and_what_made_it,
+        failed_write_leaves_no_file,
+    };
+    return tu_main("render", tests, sizeof tests / sizeof tests[0], 60, NULL, NULL);
 }

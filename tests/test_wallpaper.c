@@ -763,24 +763,18 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("wallpaper");
-    TCase *tc = tcase_create("wallpaper");
-    tcase_set_timeout(tc, 300);
-    tcase_add_test(tc, raster_units_have_exactly_their_groups_symmetry);
-    tcase_add_test(tc, raster_units_obey_the_generators);
-    tcase_add_test(tc, engine_layouts_get_the_tile_back);
-    tcase_add_test(tc, raster_refusals);
-    tcase_add_test(tc, motif_units_have_exactly_their_groups_symmetry);
-    tcase_add_test(tc, motif_and_raster_units_agree);
-    tcase_add_test(tc, asymmetric_motif_is_not_symmetric);
-    tcase_add_test(tc, motif_refusals);
-    tcase_add_test(tc, hexagonal_units_have_their_groups_symmetry);
-    tcase_add_test(tc, hexagonal_units_have_no_seams);
-    tcase_add_test(tc, hexagonal_composite_matches_planes);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *tests[] = {
+        raster_units_have_exactly_their_groups_symmetry,
+        raster_units_obey_the_generators,
+        engine_layouts_get_the_tile_back,
+        raster_refusals,
+        motif_units_have_exactly_their_groups_symmetry,
+        motif_and_raster_units_agree,
+        asymmetric_motif_is_not_symmetric,
+        motif_refusals,
+        hexagonal_units_have_their_groups_symmetry,
+        hexagonal_units_have_no_seams,
+        hexagonal_composite_matches_planes,
+    };
+    return tu_main("wallpaper", tests, sizeof tests / sizeof tests[0], 300, NULL, NULL);
 }

@@ -106,3 +106,21 @@ int tu_run(const char *command, char *out, size_t size)
     int status = pclose(p);
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
+
+int tu_main(const char *name, const TTest *const *tests, size_t count, double timeout_s, void (*setup)(void),
+            void (*teardown)(void))
+{
+    Suite *s = suite_create(name);
+    TCase *tc = tcase_create(name);
+    tcase_set_timeout(tc, timeout_s);
+    if (setup || teardown)
+        tcase_add_checked_fixture(tc, setup, teardown);
+    for (size_t i = 0; i < count; i++)
+        tcase_add_test(tc, tests[i]);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

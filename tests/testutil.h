@@ -7,6 +7,8 @@
 
 #include "canting.h"
 
+#include <check.h>
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -39,5 +41,10 @@ void tu_rmdir(char *dir);
 /* Runs a shell command, capturing stdout+stderr into out (NUL-terminated);
  * returns the exit status. */
 int tu_run(const char *command, char *out, size_t size);
+
+/* Runs `count` tests as one suite with a per-test timeout and an optional
+ * fixture (setup and teardown may be NULL); returns main's exit status. */
+int tu_main(const char *name, const TTest *const *tests, size_t count, double timeout_s, void (*setup)(void),
+            void (*teardown)(void));
 
 #endif

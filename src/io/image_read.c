@@ -282,6 +282,26 @@ static canting_status decode(FILE *fp, const char *path, const canting_limits *l
     return ct_fail_at(err, CANTING_EFORMAT, path, 0, 0, n ? "not a PNG or JPEG image" : "the file is empty");
 }
 
+canting_status ct_image_read(FILE *fp, const char *name, const canting_limits *limits, canting_image **out,
+                             canting_error *err)
+{
+    canting_limits defaults;
+    if (!limits) {
+        canting_limits_init(&defaults);
+        limits = &defaults;
+    }
+    canting_image *img = ct_calloc(1, sizeof *img);
+    if (!img)
+        return ct_fail(err, CANTING_ENOMEM, "out of memory");
+    canting_status st = decode(fp, name, limits, img, err);
+    if (st != CANTING_OK) {
+        canting_image_free(img);
+        return st;
+    }
+    *out = img;
+    return CANTING_OK;
+}
+
 canting_status canting_image_load(const char *path, const canting_limits *limits, canting_image **out,
                                   canting_error *err)
 {
@@ -289,25 +309,16 @@ canting_status canting_image_load(const char *path, const canting_limits *limits
         *out = NULL;
     if (!path || !out)
         return ct_fail(err, CANTING_EARG, "canting_image_load: NULL path or output");
-    canting_limits defaults;
-    if (!limits) {
-        canting_limits_init(&defaults);
-        limits = &defaults;
-    }
     FILE *fp = fopen(path, "rb");
     if (!fp)
         return ct_fail_at(err, CANTING_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
-    canting_image *img = ct_calloc(1, sizeof *img);
-    if (img)
-        ct_file_id_of_fd(fileno(fp), &img->source);
-    canting_status st = img ? decode(fp, path, limits, img, err) : ct_fail(err, CANTING_ENOMEM, "out of memory");
+    ct_file_id source;
+    ct_file_id_of_fd(fileno(fp), &source);
+    canting_status st = ct_image_read(fp, path, limits, out, err);
     fclose(fp);
-    if (st != CANTING_OK) {
-        canting_image_free(img);
-        return st;
-    }
-    *out = img;
-    return CANTING_OK;
+    if (st == CANTING_OK)
+        (*out)->source = source;
+    return st;
 }
 
 void canting_image_free(canting_image *image)

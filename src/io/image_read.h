@@ -8,6 +8,8 @@
 #include "canting.h"
 #include "util/util.h"
 
+#include <stdio.h>
+
 /* No side longer than this is read, whatever canting_limits.max_pixels
  * allows: a tile a million pixels long is a mistake, not a repeat unit. */
 #define CT_IMAGE_MAX_SIDE_PX 1000000u
@@ -20,5 +22,11 @@ struct canting_image {
     double dpi;                    /* from pHYs or the JFIF density; 0 when none */
     ct_file_id source;             /* the file it was read from */
 };
+
+/* canting_image_load on an open stream (named `name` in messages), which it
+ * reads from the start and leaves open: the fuzz target feeds it bytes
+ * through fmemopen.  `limits` may be NULL for the defaults. */
+canting_status ct_image_read(FILE *fp, const char *name, const canting_limits *limits, canting_image **out,
+                             canting_error *err);
 
 #endif

@@ -1,6 +1,8 @@
-/* png_write.c: rows streamed through libpng into an atomic file. */
+/* png_write.c: a PNG streamed into an atomic file: libpng writes the header
+ * chunks and frames the chunks; the image data is made by png_idat.c. */
 #include "io/png_write.h"
 #include "io/atomic.h"
+#include "io/png_idat.h"
 #include "util/util.h"
 
 #include <png.h>
@@ -13,6 +15,8 @@ struct ct_png_writer {
     png_infop info;
     char message[200];    /* libpng's last error, for our own error record */
     uint32_t rows_left;
+    int palette_size;     /* 0: not a palette image */
+    ct_idat idat;
 };
 
 static void on_png_error(png_structp png, png_const_charp msg)
@@ -50,10 +54,20 @@ static void set_header(ct_png_writer *w, const ct_png_spec *spec)
         set_palette(w, spec);
     png_uint_32 ppm = (png_uint_32)(spec->dpi / 0.0254 + 0.5);
     png_set_pHYs(w->png, w->info, ppm, ppm, PNG_RESOLUTION_METER);
-    png_set_compression_level(w->png, spec->compression);
-    /* Fast proofs: one cheap filter; level 0..2 skip filtering altogether.
-     * Indices are not magnitudes, so filters only hurt them (PNG spec 12.8). */
-    png_set_filter(w->png, 0, spec->compression <= 2 || indexed ? PNG_FILTER_NONE : PNG_FILTER_SUB);
+}
+
+/* Fast proofs: one cheap filter; level 0..2 skip filtering altogether.
+ * Indices are not magnitudes, so filters only hurt them (PNG spec 12.8). */
+static canting_status start_idat(ct_png_writer *w, const ct_png_spec *spec, canting_error *err)
+{
+    unsigned bpp = spec->palette_size > 0 ? 1 : (unsigned)spec->channels;
+    int sub = !(spec->compression <= 2 || spec->palette_size > 0);
+    if ((size_t)spec->width_px * bpp >= 0x7fffffff)
+        return ct_fail(err, CANTING_ELIMIT, "PNG: rows of %u px are too long", spec->width_px);
+    if (ct_idat_init(&w->idat, spec->width_px, spec->height_px, bpp, spec->compression, sub, spec->period_rows) !=
+        CANTING_OK)
+        return ct_fail(err, CANTING_ENOMEM, "out of memory");
+    return CANTING_OK;
 }
 
 static void set_texts(ct_png_writer *w, const ct_png_spec *spec)
@@ -93,6 +107,7 @@ canting_status ct_png_open(const char *path, const ct_png_spec *spec, ct_png_wri
     if (!w)
         return ct_fail(err, CANTING_ENOMEM, "out of memory");
     w->rows_left = spec->height_px;
+    w->palette_size = spec->palette_size;
     canting_status st = ct_atomic_open(path, &w->file, err);
     if (st != CANTING_OK) {
         ct_free(w);
@@ -105,7 +120,7 @@ canting_status ct_png_open(const char *path, const ct_png_spec *spec, ct_png_wri
         return ct_fail(err, CANTING_ENOMEM, "out of memory");
     }
     png_set_user_limits(w->png, PNG_UINT_31_MAX, PNG_UINT_31_MAX);
-    if ((st = start(w, spec, err)) != CANTING_OK) {
+    if ((st = start_idat(w, spec, err)) != CANTING_OK || (st = start(w, spec, err)) != CANTING_OK) {
         ct_png_abandon(w);
         return st;
     }
@@ -113,24 +128,70 @@ canting_status ct_png_open(const char *path, const ct_png_spec *spec, ct_png_wri
     return CANTING_OK;
 }
 
+/* The idat sink: one IDAT chunk, framed and checksummed by libpng. */
+static canting_status write_idat(void *user, const uint8_t *bytes, size_t n)
+{
+    ct_png_writer *w = user;
+    if (setjmp(png_jmpbuf(w->png)))
+        return CANTING_EIO;
+    png_write_chunk(w->png, (png_const_bytep) "IDAT", bytes, n);
+    return CANTING_OK;
+}
+
+static canting_status idat_failed(ct_png_writer *w, canting_status st, canting_error *err)
+{
+    if (st == CANTING_ENOMEM)
+        return ct_fail(err, st, "out of memory");
+    return ct_fail(err, CANTING_EIO, "PNG: %s", w->message[0] ? w->message : "cannot write the image data");
+}
+
+/* A palette image's bytes are indices: each must name a palette entry. */
+static int indices_fit(const ct_png_writer *w, const uint8_t *row)
+{
+    if (w->palette_size == 0 || w->palette_size == 256)
+        return 1;
+    uint8_t top = 0;
+    for (size_t i = 0; i < w->idat.row_bytes; i++)
+        top = row[i] > top ? row[i] : top;
+    return top < w->palette_size;
+}
+
+int ct_png_rows_needed(const ct_png_writer *w, uint32_t count)
+{
+    for (uint32_t k = 0; k < count; k++)
+        if (ct_idat_row_needed(&w->idat, w->idat.rows + k))
+            return 1;
+    return 0;
+}
+
 canting_status ct_png_write_rows(ct_png_writer *w, const uint8_t *rows, size_t stride, uint32_t count,
                                  canting_error *err)
 {
     if (count > w->rows_left)
         return ct_fail(err, CANTING_EARG, "PNG: more rows than the image has");
-    if (setjmp(png_jmpbuf(w->png)))
-        return ct_fail(err, CANTING_EIO, "PNG: %s", w->message);
-    for (uint32_t i = 0; i < count; i++)
-        png_write_row(w->png, rows + (size_t)i * stride);
+    for (uint32_t i = 0; i < count; i++) {
+        const uint8_t *row = rows ? rows + (size_t)i * stride : NULL;
+        if (!row && ct_idat_row_needed(&w->idat, w->idat.rows))
+            return ct_fail(err, CANTING_EARG, "PNG: a needed row is missing");
+        if (row && !indices_fit(w, row))
+            return ct_fail(err, CANTING_EARG, "PNG: a palette index is past the palette's end");
+        canting_status st = ct_idat_row(&w->idat, row, write_idat, w);
+        if (st != CANTING_OK)
+            return idat_failed(w, st, err);
+    }
     w->rows_left -= count;
     return CANTING_OK;
 }
 
 static canting_status end(ct_png_writer *w, canting_error *err)
 {
+    canting_status st = ct_idat_finish(&w->idat, write_idat, w);
+    if (st != CANTING_OK)
+        return idat_failed(w, st, err);
     if (setjmp(png_jmpbuf(w->png)))
         return ct_fail(err, CANTING_EIO, "PNG: %s", w->message);
-    png_write_end(w->png, NULL);
+    png_write_chunk(w->png, (png_const_bytep) "IEND", NULL, 0);
+    png_write_flush(w->png);
     return CANTING_OK;
 }
 
@@ -149,6 +210,7 @@ void ct_png_abandon(ct_png_writer *w)
     if (!w)
         return;
     png_destroy_write_struct(&w->png, &w->info);
+    ct_idat_release(&w->idat);
     ct_atomic_abandon(&w->file);
     ct_free(w);
 }

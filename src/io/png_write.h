@@ -25,15 +25,27 @@ typedef struct ct_png_spec {
      * 0 (or fields left out of an initialiser): no palette. */
     const uint8_t *palette_rgb;
     int palette_size;
+    /* When the rows repeat (row y equals row y mod period_rows, as a
+     * repeat's do), one period is compressed once and its bytes written
+     * again for every later whole period: the rows of those periods are not
+     * looked at (ct_png_rows_needed says which to skip making).  0: no
+     * period. */
+    uint32_t period_rows;
 } ct_png_spec;
 
 typedef struct ct_png_writer ct_png_writer;
 
 canting_status ct_png_open(const char *path, const ct_png_spec *spec, ct_png_writer **out, canting_error *err);
 
-/* Writes `count` rows, each `stride` bytes apart. */
+/* Writes `count` rows, each `stride` bytes apart.  `rows` may be NULL when
+ * ct_png_rows_needed said the rows are not needed. */
 canting_status ct_png_write_rows(ct_png_writer *w, const uint8_t *rows, size_t stride, uint32_t count,
                                  canting_error *err);
+
+/* Whether rows y0 .. y0+count-1 (the next ones to write) will be read;
+ * false when they all fall in a period that is written by copy, so the
+ * caller may pass any bytes (or skip making them). */
+int ct_png_rows_needed(const ct_png_writer *w, uint32_t count);
 
 /* Finishes the file and renames it into place; after all rows only. */
 canting_status ct_png_finish(ct_png_writer *w, canting_error *err);

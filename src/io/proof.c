@@ -18,7 +18,7 @@
 
 /* Rows produced per strip: enough to keep the threads busy, small enough
  * that memory stays bounded by the strip, not the image. */
-#define STRIP_ROWS 64
+#define STRIP_ROWS 16
 
 /* PNG allows 2^31-1 px a side. */
 #define PNG_SIDE_MAX 0x7fffffffULL
@@ -156,7 +156,8 @@ static canting_format format_for(canting_format format, const char *path)
 }
 
 static canting_status writer_open(image_writer *w, const char *path, const unit_source *u, uint32_t width,
-                                  uint32_t height, const canting_render_options *o, canting_error *err)
+                                  uint32_t height, uint64_t period, const canting_render_options *o,
+                                  canting_error *err)
 {
     w->format = format_for(o->format, path);
     if (w->format == CANTING_FORMAT_JPEG) {
@@ -172,7 +173,8 @@ static canting_status writer_open(image_writer *w, const char *path, const unit_
                         .texts = u->texts,
                         .ntexts = u->ntexts,
                         .palette_rgb = u->palette,
-                        .palette_size = u->palette_size};
+                        .palette_size = u->palette_size,
+                        .period_rows = period < height ? (uint32_t)period : 0};
     return ct_png_open(path, &spec, &w->png, err);
 }
 
@@ -182,6 +184,13 @@ static canting_status writer_rows(image_writer *w, const uint8_t *rows, size_t s
     if (w->jpeg)
         return ct_jpeg_write_rows(w->jpeg, rows, stride, count, err);
     return ct_png_write_rows(w->png, rows, stride, count, err);
+}
+
+/* Whether the writer will read the next `count` rows (a PNG copies whole
+ * periods of a repeat instead of compressing them again). */
+static int writer_needs(const image_writer *w, uint32_t count)
+{
+    return w->png ? ct_png_rows_needed(w->png, count) : 1;
 }
 
 static canting_status writer_finish(image_writer *w, canting_error *err)
@@ -278,11 +287,12 @@ static canting_status stream_rows(const ct_repeat *rep, const bands *b, image_wr
     canting_status st = CANTING_OK;
     for (uint32_t y = 0; st == CANTING_OK && y < h; y += STRIP_ROWS) {
         uint32_t rows = h - y < STRIP_ROWS ? h - y : STRIP_ROWS;
-        st = make_rows(rep, b, y, rows, strip, stride, w, h, o->threads);
+        int needed = writer_needs(out, rows);
+        st = needed ? make_rows(rep, b, y, rows, strip, stride, w, h, o->threads) : CANTING_OK;
         if (st != CANTING_OK)
             ct_fail(err, st, "the repeat engine failed");
         else
-            st = writer_rows(out, strip, stride, rows, err);
+            st = writer_rows(out, needed ? strip : NULL, stride, rows, err);
         if (st == CANTING_OK && o->progress)
             o->progress(o->progress_user, (uint64_t)y + rows, h);
     }
@@ -312,6 +322,30 @@ static canting_status index_unit(unit_source *u, const char *path, const canting
     return st;
 }
 
+static uint64_t gcd(uint64_t a, uint64_t b)
+{
+    while (b) {
+        uint64_t t = a % b;
+        a = b;
+        b = t;
+    }
+    return a;
+}
+
+/* The rows after which the whole output repeats: the field's period, and
+ * with bands down the sides the least common multiple with theirs; bands
+ * across the top and bottom break it. */
+static uint64_t period_of(const ct_repeat *field, const bands *b)
+{
+    uint64_t p = ct_repeat_period_rows(field);
+    if (!b)
+        return p;
+    if (b->sides == CT_BORDER_TOP_BOTTOM)
+        return 0;
+    uint64_t q = ct_repeat_period_rows(b->first);
+    return p / gcd(p, q) > UINT32_MAX / q ? 0 : p / gcd(p, q) * q;
+}
+
 static canting_status write_unit(unit_source *u, const canting_render_options *o, uint64_t max_pixels,
                                  const char *path, canting_error *err)
 {
@@ -330,7 +364,7 @@ static canting_status write_unit(unit_source *u, const canting_render_options *o
                                                 u->engine_layout, u->fraction, &rep)) != CANTING_OK)
         ct_fail(err, st, "cannot build the repeat unit");
     image_writer out = {0};
-    if (st == CANTING_OK && (st = writer_open(&out, path, u, w, h, o, err)) == CANTING_OK) {
+    if (st == CANTING_OK && (st = writer_open(&out, path, u, w, h, period_of(rep, with_bands), o, err)) == CANTING_OK) {
         st = stream_rows(rep, with_bands, &out, w, h, o, err);
         if (st == CANTING_OK)
             st = writer_finish(&out, err);

@@ -255,6 +255,15 @@ void ct_repeat_free(ct_repeat *rep)
     ct_free(rep);
 }
 
+uint64_t ct_repeat_period_rows(const ct_repeat *rep)
+{
+    if (rep == NULL)
+        return 0;
+    if (rep->mode == MODE_BRICK) /* row r is shifted by r*B mod w: back after w/gcd(w,B) rows of tiles */
+        return (uint64_t)rep->tile_h * (rep->tile_w / gcd_u64(rep->tile_w, rep->step));
+    return rep->mode == MODE_COLUMNS ? rep->tile_h : rep->unit_h;
+}
+
 unsigned ct_repeat_bpp(const ct_repeat *rep)
 {
     return rep != NULL ? rep->bpp : 0;

@@ -57,6 +57,11 @@ canting_status ct_repeat_new_tuned(const uint8_t *tile, uint32_t w, uint32_t h, 
 /* Frees a repeat; NULL is allowed. */
 void ct_repeat_free(ct_repeat *rep);
 
+/* The rows after which the output repeats: row y equals row y + period for
+ * every y (the unit's height, or more for a brick whose shift takes several
+ * rows to come round).  0 for a NULL rep. */
+uint64_t ct_repeat_period_rows(const ct_repeat *rep);
+
 /* Bytes per pixel of the repeat's output (the tile's bpp). */
 unsigned ct_repeat_bpp(const ct_repeat *rep);
 

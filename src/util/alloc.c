@@ -4,6 +4,42 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef CANTING_FAULT_INJECTION
+#include <stdatomic.h>
+
+/* Allocations counted since the last ct_fault_fail_after, and the one that
+ * is to fail (0: none).  Atomic because the repeat engine's threads
+ * allocate too; a test that wants the same N to hit the same call each time
+ * renders with one thread. */
+static atomic_long allocations;
+static atomic_long fail_at;
+
+void ct_fault_fail_after(long n)
+{
+    atomic_store(&allocations, 0);
+    atomic_store(&fail_at, n > 0 ? n : 0);
+}
+
+long ct_fault_allocations(void)
+{
+    return atomic_load(&allocations);
+}
+
+/* Only the N-th allocation fails, not every one after it: each error path
+ * must then survive its own clean-up allocating again. */
+static bool fault_now(void)
+{
+    long n = atomic_fetch_add(&allocations, 1) + 1;
+    return n == atomic_load(&fail_at);
+}
+#else
+/* The normal build has no counter: the check folds away. */
+static inline bool fault_now(void)
+{
+    return false;
+}
+#endif
+
 bool ct_mul_size(size_t a, size_t b, size_t *out)
 {
     if (b != 0 && a > SIZE_MAX / b)
@@ -22,16 +58,22 @@ bool ct_add_size(size_t a, size_t b, size_t *out)
 
 void *ct_malloc(size_t size)
 {
+    if (fault_now())
+        return NULL;
     return malloc(size ? size : 1);
 }
 
 void *ct_calloc(size_t count, size_t size)
 {
+    if (fault_now())
+        return NULL;
     return calloc(count ? count : 1, size ? size : 1);
 }
 
 void *ct_realloc(void *ptr, size_t size)
 {
+    if (fault_now())
+        return NULL;
     return realloc(ptr, size ? size : 1);
 }
 

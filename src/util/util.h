@@ -44,6 +44,17 @@ char *ct_strdup(const char *s);
 char *ct_strndup(const char *s, size_t n);
 void ct_free(void *ptr);
 
+#ifdef CANTING_FAULT_INJECTION
+/* Only in a build with -DCANTING_FAULT_INJECTION (make check-fault): from
+ * now on the n-th call of ct_malloc, ct_calloc or ct_realloc (counting from
+ * 1; ct_strdup and ct_grow go through them) returns NULL, once; n <= 0 turns
+ * failing off.  Also restarts the count. */
+void ct_fault_fail_after(long n);
+
+/* Allocations since the last ct_fault_fail_after. */
+long ct_fault_allocations(void);
+#endif
+
 /* Which file something was read from, so an output never replaces its own
  * input (renaming a proof over the motif it came from would lose the motif). */
 typedef struct ct_file_id {

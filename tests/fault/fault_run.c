@@ -1,0 +1,269 @@
+/* fault_run.c: failure injection (make check-fault).  Built only with
+ * -DCANTING_FAULT_INJECTION, under ASan.  Each scenario (a whole job, from
+ * loading its input to closing its output) runs again and again with the
+ * N-th library allocation failing, N = 1, 2, ..., until a run finishes
+ * without reaching its N-th allocation.  Every run cut short must return
+ * CANTING_ENOMEM, leave neither the output nor a temporary `.name.XXXXXX`
+ * in the output folder, and leak nothing (checked after each run with
+ * LeakSanitizer, so a leak names its N).  Repeat threads are set to 1 so
+ * that the N-th allocation is the same call every time.
+ *
+ * usage: build-fault/tests/fault_run   (from the top folder) */
+#include "canting.h"
+#include "util/util.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#define LEAKED() __lsan_do_recoverable_leak_check()
+#else
+#define LEAKED() 0
+#endif
+
+#ifndef CANTING_FAULT_INJECTION
+#error "fault_run needs a build with -DCANTING_FAULT_INJECTION (make check-fault)"
+#endif
+
+static char in_dir[64], out_dir[64];
+static char out_path[128];
+
+/* ---- the scenarios ------------------------------------------------------- */
+
+static void small_options(canting_render_options *o, double dpi, double w_mm, double h_mm, const char *layout)
+{
+    canting_render_options_init(o);
+    o->dpi = dpi;
+    o->width_mm = w_mm;
+    o->height_mm = h_mm;
+    o->layout = layout;
+    o->threads = 1;
+}
+
+/* Load, set and render: the Metro motif, which `use`s three others and has
+ * colourways and isen fills, as a palette PNG. */
+static canting_status metro_png(const char *out, canting_error *err)
+{
+    canting_motif *m;
+    canting_render_options o;
+    canting_status st = canting_motif_load("motifs/metro.motif", NULL, &m, err);
+    if (st != CANTING_OK)
+        return st;
+    st = canting_motif_set(m, "cell", "7cm", err);
+    if (st == CANTING_OK && canting_motif_colourway_count(m) > 0)
+        st = canting_motif_set_colourway(m, canting_motif_colourway_name(m, 0), err);
+    small_options(&o, 40, 150, 100, NULL);
+    if (st == CANTING_OK)
+        st = canting_render_file(m, &o, out, err);
+    canting_motif_free(m);
+    return st;
+}
+
+/* A hexagonal wallpaper group drawn from the scene, written as JPEG. */
+static canting_status kawung_p6m_jpeg(const char *out, canting_error *err)
+{
+    canting_motif *m;
+    canting_render_options o;
+    canting_status st = canting_motif_load("motifs/kawung.motif", NULL, &m, err);
+    if (st != CANTING_OK)
+        return st;
+    small_options(&o, 30, 80, 60, "p6m");
+    st = canting_render_file(m, &o, out, err);
+    canting_motif_free(m);
+    return st;
+}
+
+/* A motif with border bands, parsed from memory, in a rectangular group. */
+static canting_status border_pmg(const char *out, canting_error *err)
+{
+    char band[160];
+    snprintf(band, sizeof band, "%s/band.motif", in_dir);
+    static const char field[] = "motif field\ninks\n  cloth #ffffff\n  red #ff0000\n  blue #0000ff\n"
+                                "border band height 8mm\nrepeat 10mm\ndraw\n"
+                                "  circle r 2mm fill blue isen cecek spacing 1mm dot 0.4mm ink cloth\n";
+    char origin[160];
+    snprintf(origin, sizeof origin, "%s/field.motif", in_dir);
+    canting_motif *m;
+    canting_render_options o;
+    canting_status st = canting_motif_parse(field, sizeof field - 1, origin, NULL, &m, err);
+    if (st != CANTING_OK)
+        return st;
+    small_options(&o, 50, 90, 40, "pmg");
+    st = canting_render_file(m, &o, out, err);
+    canting_motif_free(m);
+    return st;
+}
+
+/* A raster tile read back and repeated in a group built by folding it. */
+static canting_status raster_pm(const char *out, canting_error *err)
+{
+    char tile[160];
+    canting_image *img;
+    canting_render_options o;
+    snprintf(tile, sizeof tile, "%s/tile.png", in_dir);
+    canting_status st = canting_image_load(tile, NULL, &img, err);
+    if (st != CANTING_OK)
+        return st;
+    small_options(&o, 60, 60, 40, "pm");
+    st = canting_repeat_image(img, &o, out, err);
+    canting_image_free(img);
+    return st;
+}
+
+typedef struct scenario {
+    const char *name;
+    const char *output;  /* file name in out_dir */
+    canting_status (*run)(const char *out, canting_error *err);
+} scenario;
+
+static const scenario scenarios[] = {
+    {"load metro + set + colourway + render PNG", "metro.png", metro_png},
+    {"load kawung + render p6m JPEG", "kawung.jpg", kawung_p6m_jpeg},
+    {"parse a bordered motif + render pmg PNG", "border.png", border_pmg},
+    {"load a PNG tile + repeat pm PNG", "raster.png", raster_pm},
+};
+
+/* ---- checks ---------------------------------------------------------------- */
+
+/* The number of entries in out_dir (other than . and ..); the first one's
+ * name goes into `first`. */
+static int dir_entries(char *first, size_t size)
+{
+    DIR *d = opendir(out_dir);
+    int n = 0;
+    struct dirent *e;
+    first[0] = '\0';
+    while (d && (e = readdir(d))) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        if (n++ == 0)
+            snprintf(first, size, "%s", e->d_name);
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/* Checks one run cut short at allocation n; returns 0 when it behaved. */
+static int check_failed_run(const scenario *s, long n, canting_status st, const canting_error *err)
+{
+    char left[256], buf[1024];
+    int bad = 0;
+    if (st != CANTING_ENOMEM) {
+        fprintf(stderr, "FAIL %s: allocation %ld failed but the run returned %s (%s)\n", s->name, n,
+                canting_strerror(st), st == CANTING_OK ? "" : canting_error_format(err, buf, sizeof buf));
+        bad = 1;
+    }
+    if (dir_entries(left, sizeof left) > 0) {
+        fprintf(stderr, "FAIL %s: allocation %ld failed and '%s' was left in the output folder\n", s->name, n, left);
+        bad = 1;
+    }
+    if (LEAKED()) {
+        fprintf(stderr, "FAIL %s: allocation %ld failed and memory leaked (report above)\n", s->name, n);
+        bad = 1;
+    }
+    return bad;
+}
+
+static void empty_out_dir(void)
+{
+    char name[256], path[512];
+    while (dir_entries(name, sizeof name) > 0) {
+        snprintf(path, sizeof path, "%s/%s", out_dir, name);
+        if (unlink(path) != 0)
+            break;
+    }
+}
+
+/* Runs scenario s with N = 1, 2, ... failing; returns the failures. */
+static int run_scenario(const scenario *s, long *tried)
+{
+    canting_error err;
+    int failures = 0;
+    snprintf(out_path, sizeof out_path, "%s/%s", out_dir, s->output);
+    for (long n = 1;; n++) {
+        ct_fault_fail_after(n);
+        canting_status st = s->run(out_path, &err);
+        long used = ct_fault_allocations();
+        ct_fault_fail_after(0);
+        if (used < n) {
+            /* Past the last allocation: this run must have succeeded. */
+            struct stat sb;
+            if (st != CANTING_OK || stat(out_path, &sb) != 0 || sb.st_size == 0) {
+                fprintf(stderr, "FAIL %s: the run without a fault returned %s\n", s->name, canting_strerror(st));
+                failures++;
+            }
+            *tried = n;
+            empty_out_dir();
+            return failures + (LEAKED() ? 1 : 0);
+        }
+        failures += check_failed_run(s, n, st, &err);
+        empty_out_dir();
+        if (failures > 20) {
+            fprintf(stderr, "FAIL %s: giving up after 20 failures\n", s->name);
+            *tried = n;
+            return failures;
+        }
+    }
+}
+
+/* ---- setup ------------------------------------------------------------------- */
+
+/* The inputs, made with the fault off: a band motif and a PNG tile. */
+static int make_inputs(void)
+{
+    char path[160];
+    canting_motif *m;
+    canting_render_options o;
+    static const char band[] = "motif band\ninks\n  cloth #ffffff\n  red #ff0000\nrepeat 10mm x 10mm\n"
+                               "draw\n  polygon (-5mm, 5mm) (0, -5mm) (5mm, 5mm) fill red\n";
+    snprintf(path, sizeof path, "%s/band.motif", in_dir);
+    FILE *f = fopen(path, "w");
+    if (!f || fwrite(band, 1, sizeof band - 1, f) != sizeof band - 1 || fclose(f) != 0)
+        return 0;
+    if (canting_motif_load("motifs/ceplok.motif", NULL, &m, NULL) != CANTING_OK)
+        return 0;
+    small_options(&o, 40, 0, 0, NULL);
+    snprintf(path, sizeof path, "%s/tile.png", in_dir);
+    canting_status st = canting_render_file(m, &o, path, NULL);
+    canting_motif_free(m);
+    return st == CANTING_OK;
+}
+
+static void remove_dir(const char *dir)
+{
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+}
+
+int main(void)
+{
+    snprintf(in_dir, sizeof in_dir, "/tmp/canting-fault-in-XXXXXX");
+    snprintf(out_dir, sizeof out_dir, "/tmp/canting-fault-out-XXXXXX");
+    if (!mkdtemp(in_dir) || !mkdtemp(out_dir) || !make_inputs()) {
+        fprintf(stderr, "fault_run: cannot set up its folders and inputs\n");
+        return 1;
+    }
+    int failures = 0;
+    long total = 0;
+    for (size_t i = 0; i < sizeof scenarios / sizeof scenarios[0]; i++) {
+        long tried = 0;
+        int f = run_scenario(&scenarios[i], &tried);
+        printf("%s %s: N = 1 .. %ld tried (%ld allocations), %d failures\n", f ? "FAIL" : "PASS",
+               scenarios[i].name, tried, tried - 1, f);
+        fflush(stdout);
+        failures += f;
+        total += tried;
+    }
+    printf("%ld runs with one allocation failing, %d failures\n", total, failures);
+    remove_dir(in_dir);
+    remove_dir(out_dir);
+    return failures ? 1 : 0;
+}

@@ -18,7 +18,7 @@ static const char probe[] = "motif probe\n"
                             "draw\n"
                             "  petal at (-2mm, 1mm) length 5mm width 2mm rotate 30deg fill soga\n"
                             "  circle r 1mm at (3mm, -2mm) fill indigo\n"
-                            "  rect width 2mm height 1mm at (5mm, 0) fill indigo\n";
+                            "  rect width 2mm height 1mm at (3mm, 2mm) fill indigo\n";
 
 static char *dir;
 
@@ -420,6 +420,48 @@ START_TEST(outputs_never_replace_inputs)
 }
 END_TEST
 
+/* A disc on the cell's right edge is whole in a half-drop and in a brick:
+ * its part beyond the edge comes back where the shifted neighbour puts it. */
+static void check_whole_discs(const char *layout)
+{
+    canting_motif *m = tu_motif("motif edge\ninks\n  cloth #ffffff\n  ink #000000\nrepeat 40mm x 40mm\n"
+                                "draw\n  circle r 10mm at (20mm, 0) fill ink\n");
+    canting_render_options o;
+    canting_render_options_init(&o);
+    o.dpi = 25.4; /* 1 px/mm */
+    o.width_mm = o.height_mm = 200;
+    o.layout = layout;
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("edge.png"), NULL), CANTING_OK);
+    tu_png png;
+    ck_assert(tu_png_read(out_path("edge.png"), &png));
+    int half_drop = !strcmp(layout, "half-drop"), brick = !strcmp(layout, "brick");
+    for (long kx = -1; kx <= 5; kx++) {
+        for (long ky = -1; ky <= 5; ky++) {
+            /* disc centre in output pixels: cell centre (20, 20) + (20, 0) on the lattice */
+            double cx = 40 + kx * 40 + (brick ? ky * 20 : 0), cy = 20 + ky * 40 + (half_drop ? kx * 20 : 0);
+            for (int a = 0; a < 16; a++) {
+                double ang = a * 3.14159265 / 8;
+                long ix = lround(cx + 8 * cos(ang)), iy = lround(cy + 8 * sin(ang));
+                long ox = lround(cx + 12.5 * cos(ang)), oy = lround(cy + 12.5 * sin(ang));
+                if (ix >= 0 && iy >= 0 && ix < (long)png.width && iy < (long)png.height)
+                    ck_assert_msg(png.pixels[(iy * png.width + ix) * 3] == 0, "%s: (%ld, %ld) not inked", layout, ix, iy);
+                if (ox >= 0 && oy >= 0 && ox < (long)png.width && oy < (long)png.height)
+                    ck_assert_msg(png.pixels[(oy * png.width + ox) * 3] == 255, "%s: (%ld, %ld) inked", layout, ox, oy);
+            }
+        }
+    }
+    tu_png_free(&png);
+    canting_motif_free(m);
+}
+
+START_TEST(shapes_across_edges_follow_the_lattice)
+{
+    check_whole_discs("half-drop");
+    check_whole_discs("brick");
+    check_whole_discs("straight");
+}
+END_TEST
+
 int main(void)
 {
     const TTest *tests[] = {
@@ -433,6 +475,7 @@ int main(void)
         raster_tiles_repeat_in_layouts,
         borders_stand_at_both_ends,
         outputs_never_replace_inputs,
+        shapes_across_edges_follow_the_lattice,
     };
     return tu_main("proof", tests, sizeof tests / sizeof tests[0], 120, setup, teardown);
 }

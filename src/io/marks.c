@@ -56,7 +56,7 @@ canting_status ct_marks_layout(uint32_t art_w, uint32_t art_h, double dpi, int o
     const uint32_t tx[4] = {mid_x, mid_x, half, far_x}, ty[4] = {half, far_y, mid_y, mid_y};
     memcpy(m->target_x, tx, sizeof tx);
     memcpy(m->target_y, ty, sizeof ty);
-    m->font_px = m->margin * 0.26;
+    m->font_px = m->margin * 0.3;
     place_boxes(m);
     return CANTING_OK;
 }

@@ -441,6 +441,9 @@ static canting_status render_motif(const canting_motif *m, const canting_render_
     double fraction = 0;
     canting_tile *tile = NULL;
     st = chosen_layout(o, sc.layout, sc.fraction, &layout, &fraction, err);
+    /* the cell is drawn for the lattice it will be laid on */
+    sc.layout = layout;
+    sc.fraction = fraction;
     if (st == CANTING_OK)
         st = motif_unit(m, &sc, layout, o->dpi, &tile, err);
     if (st == CANTING_OK) {

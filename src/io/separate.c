@@ -43,7 +43,7 @@ static void ink_sheets(ct_sheet_list *l, const canting_palette *inks, const char
             return; /* cannot happen: a list holds more than CANTING_MAX_INKS */
         snprintf(l->label[k], CT_SHEET_TEXT_CAP, "%s  #%02x%02x%02x%s", inks->name[i], inks->rgb[i][0],
                  inks->rgb[i][1], inks->rgb[i][2], i == 0 ? "  (the cloth: where no ink goes)" : "");
-        snprintf(l->footer[k], CT_SHEET_TEXT_CAP, "%s  |  sheet %zu of %zu", footer, i - first + 1, total);
+        snprintf(l->footer[k], CT_SHEET_TEXT_CAP, "sheet %zu of %zu  |  %s", i - first + 1, total, footer);
         l->specs[k].swatch = inks->rgb[i];
     }
 }
@@ -69,9 +69,9 @@ void ct_separate_motif_texts(ct_sheet_list *l, const canting_motif *m, const ct_
     ct_sheet_list_text(l, "canting:layout", ct_layout_name(src->layout));
     if (m->colourway)
         ct_sheet_list_text(l, "canting:colourway", m->colourway->name);
-    snprintf(footer, size, "%s%s%s  |  %.1f x %.1f cm at %g dpi  |  %s  |  canting %s", m->def->name,
-             m->colourway ? " / " : "", m->colourway ? m->colourway->name : "", src->width_px * 2.54 / src->dpi,
-             src->height_px * 2.54 / src->dpi, src->dpi, ct_layout_name(src->layout), CANTING_VERSION_STRING);
+    snprintf(footer, size, "%s%s%s  |  %.1f x %.1f cm at %g dpi  |  %s", m->def->name, m->colourway ? " / " : "",
+             m->colourway ? m->colourway->name : "", src->width_px * 2.54 / src->dpi,
+             src->height_px * 2.54 / src->dpi, src->dpi, ct_layout_name(src->layout));
 }
 
 canting_status ct_separate_prepare(const canting_motif *motif, const canting_separate_options **o,
@@ -129,8 +129,8 @@ static canting_status separate_image(const canting_image *image, const canting_p
     ct_sheet_list_text(list, "Software", "canting " CANTING_VERSION_STRING);
     snprintf(buf, sizeof buf, "%g", dpi);
     ct_sheet_list_text(list, "canting:dpi", buf);
-    snprintf(footer, sizeof footer, "raster art, nearest ink by dE76  |  %u x %u px at %g dpi  |  canting %s",
-             image->width_px, image->height_px, dpi, CANTING_VERSION_STRING);
+    snprintf(footer, sizeof footer, "raster art, nearest ink by dE76  |  %u x %u px at %g dpi", image->width_px,
+             image->height_px, dpi);
     ink_sheets(list, inks, prefix, footer, o->cloth_sheet);
     return ct_separate_write(list, src, o, NULL, err);
 }

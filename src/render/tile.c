@@ -66,6 +66,57 @@ static void draw_op(cairo_t *cr, const ct_op *op)
     }
 }
 
+/* The lattice the cell repeats on, in mm: copies of a shape stand at
+ * (kx*w + ky*shift, ky*h + kx*drop).  A half-drop's next column is `drop`
+ * lower and a brick's next row `shift` to the right, so a shape leaving the
+ * cell comes back in where that neighbour puts it, not straight across. */
+typedef struct lattice {
+    double w, h, drop, shift;
+} lattice;
+
+static lattice lattice_of(const ct_scene *sc, uint32_t w_px, uint32_t h_px)
+{
+    lattice l = {sc->cell_w_mm, sc->cell_h_mm, 0, 0};
+    /* the same whole pixels the repeat engine shifts by */
+    if (sc->layout == CT_LAYOUT_HALF_DROP)
+        l.drop = fmod(round(sc->fraction * h_px), h_px) * sc->cell_h_mm / h_px;
+    if (sc->layout == CT_LAYOUT_BRICK)
+        l.shift = fmod(round(sc->fraction * w_px), w_px) * sc->cell_w_mm / w_px;
+    return l;
+}
+
+static void draw_at(cairo_t *cr, const ct_op *op, double sx, double sy, double dx, double dy)
+{
+    cairo_identity_matrix(cr);
+    cairo_scale(cr, sx, sy);
+    cairo_translate(cr, dx, dy);
+    draw_op(cr, op);
+}
+
+/* Every copy of op on the lattice that touches the cell.  Cell coordinates
+ * have 0 at the cell's top-left corner; the scene's origin is its centre. */
+static void draw_copies(cairo_t *cr, const ct_op *op, const lattice *l, double sx, double sy)
+{
+    double x0 = op->x0 + l->w / 2, x1 = op->x1 + l->w / 2, y0 = op->y0 + l->h / 2, y1 = op->y1 + l->h / 2;
+    double pad_x = 2 / sx, pad_y = 2 / sy;
+    long a0, a1, b0, b1;
+    if (l->shift != 0) {
+        wrap_range(y0, y1, l->h, pad_y, &b0, &b1);
+        for (long ky = b0; ky <= b1; ky++) {
+            wrap_range(x0 + ky * l->shift, x1 + ky * l->shift, l->w, pad_x, &a0, &a1);
+            for (long kx = a0; kx <= a1; kx++)
+                draw_at(cr, op, sx, sy, l->w / 2 + kx * l->w + ky * l->shift, l->h / 2 + ky * l->h);
+        }
+        return;
+    }
+    wrap_range(x0, x1, l->w, pad_x, &a0, &a1);
+    for (long kx = a0; kx <= a1; kx++) {
+        wrap_range(y0 + kx * l->drop, y1 + kx * l->drop, l->h, pad_y, &b0, &b1);
+        for (long ky = b0; ky <= b1; ky++)
+            draw_at(cr, op, sx, sy, l->w / 2 + kx * l->w, l->h / 2 + ky * l->h + kx * l->drop);
+    }
+}
+
 /* Draws every op on the plane of `ink`: that ink's ops add coverage, every
  * other ink's ops (and the cloth's) knock it out, so the planes partition
  * each pixel the way dyed cloth does. */
@@ -74,24 +125,13 @@ static canting_status draw_plane(cairo_surface_t *plane, size_t ink, const ct_sc
 {
     cairo_t *cr = cairo_create(plane);
     double sx = w_px / sc->cell_w_mm, sy = h_px / sc->cell_h_mm;
-    double pad_x = 2 / sx, pad_y = 2 / sy;
+    lattice l = lattice_of(sc, w_px, h_px);
     cairo_set_source_rgba(cr, 0, 0, 0, 1);
     cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
     cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
     for (size_t i = 0; i < sc->count; i++) {
-        const ct_op *op = &sc->ops[i];
-        long kx0, kx1, ky0, ky1;
-        wrap_range(op->x0 + sc->cell_w_mm / 2, op->x1 + sc->cell_w_mm / 2, sc->cell_w_mm, pad_x, &kx0, &kx1);
-        wrap_range(op->y0 + sc->cell_h_mm / 2, op->y1 + sc->cell_h_mm / 2, sc->cell_h_mm, pad_y, &ky0, &ky1);
-        cairo_set_operator(cr, op->ink == ink ? CAIRO_OPERATOR_OVER : CAIRO_OPERATOR_DEST_OUT);
-        for (long ky = ky0; ky <= ky1; ky++) {
-            for (long kx = kx0; kx <= kx1; kx++) {
-                cairo_identity_matrix(cr);
-                cairo_scale(cr, sx, sy);
-                cairo_translate(cr, sc->cell_w_mm * (0.5 + (double)kx), sc->cell_h_mm * (0.5 + (double)ky));
-                draw_op(cr, op);
-            }
-        }
+        cairo_set_operator(cr, sc->ops[i].ink == ink ? CAIRO_OPERATOR_OVER : CAIRO_OPERATOR_DEST_OUT);
+        draw_copies(cr, &sc->ops[i], &l, sx, sy);
     }
     cairo_status_t cs = cairo_status(cr);
     cairo_destroy(cr);

@@ -375,29 +375,37 @@ static canting_status unknown_clause(parser *p, const char *const *clauses)
 }
 
 /* Clauses up to the end of the line: `key args key args ...`. */
+/* One clause: its key and the arguments its signature asks for. */
+static canting_status parse_one_clause(parser *p, const char *const *clauses, ct_clause **out, size_t *n,
+                                       size_t *cap)
+{
+    const char *def = p->tok.kind == TOK_IDENT ? find_clause(clauses, p) : NULL;
+    if (!def)
+        return unknown_clause(p, clauses);
+    for (size_t i = 0; i < *n; i++)
+        if ((*out)[i].key == def && strncmp(def, "isen:", 5) != 0)
+            return fail_at_token(p, "'%.*s' is given twice", (int)p->tok.length, p->tok.start);
+    if (!ct_grow((void **)out, cap, *n + 1, sizeof **out))
+        return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+    ct_clause *c = &(*out)[(*n)++];
+    memset(c, 0, sizeof *c);
+    c->key = def;
+    c->line = p->tok.line;
+    c->column = p->tok.column;
+    canting_status st = next(p);
+    size_t argcap = 0;
+    const char *sig = def + strcspn(def, ":") + 1;
+    if (*sig == 'I')
+        st = st == CANTING_OK ? parse_isen(p, c) : st;
+    for (; st == CANTING_OK && *sig && *sig != 'I'; sig++)
+        st = parse_arg(p, *sig, clauses, &c->args, &c->nargs, &argcap);
+    return st;
+}
+
 static canting_status parse_clauses(parser *p, const char *const *clauses, ct_clause **out, size_t *n, size_t *cap)
 {
     while (!at_line_end(p)) {
-        const char *def = p->tok.kind == TOK_IDENT ? find_clause(clauses, p) : NULL;
-        if (!def)
-            return unknown_clause(p, clauses);
-        for (size_t i = 0; i < *n; i++)
-            if ((*out)[i].key == def && strncmp(def, "isen:", 5) != 0)
-                return fail_at_token(p, "'%.*s' is given twice", (int)p->tok.length, p->tok.start);
-        if (!ct_grow((void **)out, cap, *n + 1, sizeof **out))
-            return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
-        ct_clause *c = &(*out)[(*n)++];
-        memset(c, 0, sizeof *c);
-        c->key = def;
-        c->line = p->tok.line;
-        c->column = p->tok.column;
-        canting_status st = next(p);
-        size_t argcap = 0;
-        const char *sig = def + strcspn(def, ":") + 1;
-        if (*sig == 'I')
-            st = st == CANTING_OK ? parse_isen(p, c) : st;
-        for (; st == CANTING_OK && *sig && *sig != 'I'; sig++)
-            st = parse_arg(p, *sig, clauses, &c->args, &c->nargs, &argcap);
+        canting_status st = parse_one_clause(p, clauses, out, n, cap);
         if (st != CANTING_OK)
             return st;
     }
@@ -427,9 +435,8 @@ static canting_status parse_use_clauses(parser *p, ct_stmt *s, const char *const
                 return st;
             continue;
         }
-        size_t n = s->nclauses;
-        canting_status st = parse_clauses(p, clauses, &s->clauses, &s->nclauses, &cap);
-        if (st != CANTING_OK || s->nclauses == n)
+        canting_status st = parse_one_clause(p, clauses, &s->clauses, &s->nclauses, &cap);
+        if (st != CANTING_OK)
             return st;
     }
     return CANTING_OK;

@@ -12,9 +12,9 @@
 #define CLI_MAX_SETS 64
 
 /* Which commands an option belongs to. */
-enum { FOR_RENDER = 1, FOR_REPEAT = 2 };
+enum { FOR_RENDER = 1, FOR_REPEAT = 2, FOR_SEPARATE = 4, FOR_PALETTE = 8, FOR_PLAN = 16 };
 
-/* Everything the options of render and repeat can say. */
+/* Everything the options of every command can say. */
 typedef struct cli_opts {
     const char *input;        /* MOTIF or TILE */
     const char *output;
@@ -24,6 +24,13 @@ typedef struct cli_opts {
     int quiet;
     const char *colourway;    /* NULL, a name, or "all" */
     canting_render_options render;
+    int bits;                 /* separate, plan: 1 or 8 (0: not given) */
+    int marks;                /* separate, plan: registration marks */
+    int cloth;                /* separate: a sheet for the cloth too */
+    int no_sheet;             /* plan: no stage sheet */
+    const char *inks;         /* separate: a list of colours or a motif */
+    unsigned count;           /* palette: how many inks */
+    int layout_given;         /* --size, --layout, --drop, --shift or --set seen */
 } cli_opts;
 
 /* Prints "canting: MESSAGE" and a hint to stderr; returns EXIT_USAGE. */
@@ -40,9 +47,16 @@ int cli_parse_options(cli_opts *o, unsigned command, const char *usage, int argc
 void cli_progress_start(cli_opts *o, const char *what);
 void cli_progress_end(cli_opts *o);
 
+/* Applies every --set NAME=VALUE; returns EXIT_SUCCESS or an exit status
+ * (the error printed). */
+int cli_apply_sets(canting_motif *m, const cli_opts *o);
+
 /* The commands. */
 int cli_render(int argc, char **argv);
 int cli_repeat(int argc, char **argv);
+int cli_separate(int argc, char **argv);
+int cli_palette(int argc, char **argv);
+int cli_plan(int argc, char **argv);
 
 /* Loads a motif by path or by name from the motif search path. */
 int cli_load_motif(const char *name, canting_motif **out);

@@ -12,6 +12,11 @@ static const char main_help[] =
     "Commands:\n"
     "  render MOTIF -o OUT.png     render a motif's repeat to a true-size proof (PNG or JPEG)\n"
     "  repeat TILE.png -o OUT.png  repeat a raster tile (a scanned cap print) in a layout\n"
+    "  separate MOTIF -o PREFIX    one grey sheet (or 1-bit film) per ink, from the ink planes\n"
+    "  separate ART.png --inks PALETTE -o PREFIX\n"
+    "                              separate raster art by the nearest ink (CIELAB dE76)\n"
+    "  palette ART.png -n K        suggest K inks for a photo or scan of a cloth\n"
+    "  plan MOTIF -o PREFIX        the batik stage plan: wax masks, plan.txt, a stage sheet\n"
     "\n"
     "Options:\n"
     "  -h, --help      show this help (`canting COMMAND --help` for a command's)\n"
@@ -26,6 +31,9 @@ static const struct {
 } commands[] = {
     {"render", cli_render},
     {"repeat", cli_repeat},
+    {"separate", cli_separate},
+    {"palette", cli_palette},
+    {"plan", cli_plan},
 };
 
 int main(int argc, char **argv)

@@ -43,6 +43,22 @@ static int number(const char *text, double lo, double hi, double *out)
     return 1;
 }
 
+int cli_apply_sets(canting_motif *m, const cli_opts *o)
+{
+    for (size_t i = 0; i < o->nsets; i++) {
+        char name[128];
+        size_t n = strcspn(o->sets[i], "=");
+        if (n >= sizeof name)
+            return cli_usage_error("parameter name too long in '%s'", o->sets[i]);
+        memcpy(name, o->sets[i], n);
+        name[n] = '\0';
+        canting_error err;
+        if (canting_motif_set(m, name, o->sets[i] + n + 1, &err) != CANTING_OK)
+            return cli_report(&err);
+    }
+    return EXIT_SUCCESS;
+}
+
 static int set_output(cli_opts *o, const char *v)
 {
     o->output = v;
@@ -56,12 +72,14 @@ static int set_param(cli_opts *o, const char *v)
     if (!strchr(v, '=') || v[0] == '=')
         return cli_usage_error("--set takes NAME=VALUE, not '%s'", v);
     o->sets[o->nsets++] = v;
+    o->layout_given = 1;
     return -1;
 }
 
 static int set_size(cli_opts *o, const char *v)
 {
     o->size = v;
+    o->layout_given = 1;
     return -1;
 }
 
@@ -73,11 +91,13 @@ static int set_dpi(cli_opts *o, const char *v)
 static int set_layout(cli_opts *o, const char *v)
 {
     o->render.layout = v;
+    o->layout_given = 1;
     return -1;
 }
 
 static int set_fraction(cli_opts *o, const char *v)
 {
+    o->layout_given = 1;
     return number(v, 0, 1, &o->render.fraction) ? -1
                                                  : cli_usage_error("--drop and --shift take a share from 0 to 1, not '%s'", v);
 }
@@ -133,25 +153,84 @@ static int set_quiet(cli_opts *o, const char *v)
     return -1;
 }
 
+static int set_bits(cli_opts *o, const char *v)
+{
+    if (strcmp(v, "1") && strcmp(v, "8"))
+        return cli_usage_error("--bits takes 1 (a film) or 8 (grey coverage), not '%s'", v);
+    o->bits = v[0] - '0';
+    return -1;
+}
+
+static int set_marks(cli_opts *o, const char *v)
+{
+    (void)v;
+    o->marks = 1;
+    return -1;
+}
+
+static int set_cloth(cli_opts *o, const char *v)
+{
+    (void)v;
+    o->cloth = 1;
+    return -1;
+}
+
+static int set_no_sheet(cli_opts *o, const char *v)
+{
+    (void)v;
+    o->no_sheet = 1;
+    return -1;
+}
+
+static int set_inks(cli_opts *o, const char *v)
+{
+    o->inks = v;
+    return -1;
+}
+
+static int set_count(cli_opts *o, const char *v)
+{
+    double d;
+    if (!number(v, 1, CANTING_MAX_INKS, &d) || d != (int)d)
+        return cli_usage_error("-n takes a count of inks from 1 to 64, not '%s'", v);
+    o->count = (unsigned)d;
+    return -1;
+}
+
+/* An option may have several rows for different commands (the first row
+ * that names the command wins), so each command's help reads right. */
 static const option_def options[] = {
+    {"--output", "-o", "PREFIX", FOR_SEPARATE | FOR_PLAN, set_output,
+     "write PREFIX-NAME.png for each sheet (and PREFIX-plan.txt, PREFIX-stages.png for plan)"},
+    {"--inks", NULL, "PALETTE", FOR_SEPARATE, set_inks,
+     "raster art's inks: \"#f2e8d5,#7a4a22\", \"cloth=#f2e8d5,soga=#7a4a22\" or a motif (its inks)"},
+    {"--count", "-n", "K", FOR_PALETTE, set_count, "how many inks to suggest (default 4)"},
+    {"--bits", NULL, "1|8", FOR_SEPARATE | FOR_PLAN, set_bits,
+     "8 (default): grey coverage, black = ink; 1: a 1-bit film, each pixel one ink or the cloth"},
+    {"--marks", NULL, NULL, FOR_SEPARATE | FOR_PLAN, set_marks,
+     "a margin with registration and crop marks, the ink's name and colour, the same on every sheet"},
+    {"--cloth", NULL, NULL, FOR_SEPARATE, set_cloth, "also a sheet for the cloth (where no ink goes)"},
+    {"--no-sheet", NULL, NULL, FOR_PLAN, set_no_sheet, "no stage sheet (PREFIX-stages.png)"},
+    {"--colourway", NULL, "NAME", FOR_SEPARATE | FOR_PLAN, set_colourway,
+     "use one of the motif's colourways (labels, swatches, the stage sheet, --inks MOTIF)"},
     {"--output", "-o", "FILE", FOR_RENDER | FOR_REPEAT, set_output,
      "the image to write (.png or .jpg); written whole or not at all"},
-    {"--set", NULL, "NAME=VALUE", FOR_RENDER, set_param,
+    {"--set", NULL, "NAME=VALUE", FOR_RENDER | FOR_SEPARATE | FOR_PLAN, set_param,
      "set a motif parameter, e.g. --set cell=5cm; may be repeated"},
     {"--colourway", NULL, "NAME|all", FOR_RENDER, set_colourway,
      "recolour with one of the motif's colourways; all: one file per colourway, named OUT-NAME.png"},
-    {"--size", NULL, "WxH", FOR_RENDER | FOR_REPEAT, set_size,
+    {"--size", NULL, "WxH", FOR_RENDER | FOR_REPEAT | FOR_SEPARATE | FOR_PLAN, set_size,
      "physical size, e.g. 20x20cm, 250x105cm, 8.5x11in, 1181x1181px (default: 2 x 2 repeat units)"},
-    {"--dpi", NULL, "N", FOR_RENDER | FOR_REPEAT, set_dpi, "resolution in dots per inch (default 150)"},
-    {"--layout", NULL, "NAME", FOR_RENDER | FOR_REPEAT, set_layout,
+    {"--dpi", NULL, "N", FOR_RENDER | FOR_REPEAT | FOR_SEPARATE | FOR_PLAN, set_dpi, "resolution in dots per inch (default 150)"},
+    {"--layout", NULL, "NAME", FOR_RENDER | FOR_REPEAT | FOR_SEPARATE | FOR_PLAN, set_layout,
      "straight, half-drop, brick, mirror, or a wallpaper group p1 ... p6m (default: the motif's own)"},
-    {"--drop", NULL, "F", FOR_RENDER | FOR_REPEAT, set_fraction, "half-drop: the drop as a share of the cell (default 0.5)"},
-    {"--shift", NULL, "F", FOR_RENDER | FOR_REPEAT, set_fraction, "brick: the shift as a share of the cell (default 0.5)"},
+    {"--drop", NULL, "F", FOR_RENDER | FOR_REPEAT | FOR_SEPARATE | FOR_PLAN, set_fraction, "half-drop: the drop as a share of the cell (default 0.5)"},
+    {"--shift", NULL, "F", FOR_RENDER | FOR_REPEAT | FOR_SEPARATE | FOR_PLAN, set_fraction, "brick: the shift as a share of the cell (default 0.5)"},
     {"--format", NULL, "png|jpeg", FOR_RENDER | FOR_REPEAT, set_format, "output format (default: from the extension)"},
-    {"--compression", NULL, "N", FOR_RENDER | FOR_REPEAT, set_compression, "PNG zlib level 0..9 (default 3: fast proofs)"},
+    {"--compression", NULL, "N", FOR_RENDER | FOR_REPEAT | FOR_SEPARATE | FOR_PLAN, set_compression, "PNG zlib level 0..9 (default 3: fast proofs)"},
     {"--quality", NULL, "N", FOR_RENDER | FOR_REPEAT, set_quality, "JPEG quality 1..100 (default 90)"},
-    {"--threads", NULL, "N", FOR_RENDER | FOR_REPEAT, set_threads, "threads for the repeat engine (default 0: all cores)"},
-    {"--quiet", "-q", NULL, FOR_RENDER | FOR_REPEAT, set_quiet, "print nothing but errors (no progress bar)"},
+    {"--threads", NULL, "N", FOR_RENDER | FOR_REPEAT | FOR_SEPARATE | FOR_PLAN, set_threads, "threads for the repeat engine (default 0: all cores)"},
+    {"--quiet", "-q", NULL, FOR_RENDER | FOR_REPEAT | FOR_SEPARATE | FOR_PALETTE | FOR_PLAN, set_quiet, "print nothing but errors (no progress bar)"},
 };
 
 static void print_help(const char *usage, unsigned command)

@@ -157,6 +157,11 @@ fuzz-run: fuzz
 bench: all $(BENCHES)
 	sh bench/run.sh $(BUILD)
 
+# Every motif in every colourway as a small proof, and one contact sheet.
+gallery: all
+	rm -rf docs/gallery && mkdir -p docs/gallery
+	$(BUILD)/examples/gallery motifs docs/gallery
+
 # ---- install ----------------------------------------------------------------
 
 $(BUILD)/canting.pc: canting.pc.in
@@ -177,7 +182,7 @@ install: all $(BUILD)/canting.pc
 clean:
 	rm -rf build build-san build-tsan build-fault build-fuzz canting
 
-.PHONY: all check check-valgrind check-tsan tsan-run check-fault fault-run fuzz fuzz-targets fuzz-run bench \
+.PHONY: gallery all check check-valgrind check-tsan tsan-run check-fault fault-run fuzz fuzz-targets fuzz-run bench \
 	install clean
 
 .PRECIOUS: $(BUILD)/tests/%.o

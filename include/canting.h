@@ -231,6 +231,7 @@ typedef struct canting_render_options {
     int compression;       /* zlib level 0..9 for PNG; default 3 (fast proofs) */
     int quality;           /* JPEG quality 1..100; default 90 */
     unsigned threads;      /* threads for the repeat engine; 0 (default) = all cores */
+    int field_only;        /* 1: leave out the motif's border bands (default 0: draw them) */
     canting_progress_fn progress; /* NULL: no progress reports */
     void *progress_user;
 } canting_render_options;
@@ -260,6 +261,29 @@ CANTING_API canting_status canting_parse_size(const char *text, double dpi, doub
  * when complete; on failure `path` is untouched. */
 CANTING_API canting_status canting_render_file(const canting_motif *motif, const canting_render_options *options,
                                                const char *path, canting_error *err);
+
+/* ---- Contact sheets ---------------------------------------------------------- */
+
+/* A page of small proofs in a grid, each with a caption: a gallery of
+ * motifs, a sweep of variations. */
+typedef struct canting_contact canting_contact;
+
+/* A sheet `columns` wide whose cells are `cell_px` square (16 .. 2048),
+ * headed by `title` (may be NULL).  Free with canting_contact_free. */
+CANTING_API canting_status canting_contact_new(uint32_t columns, uint32_t cell_px, const char *title,
+                                               canting_contact **out, canting_error *err);
+
+/* Adds a cell: the top-left of the motif's proof as `options` make it (dpi,
+ * layout; NULL for defaults), scaled by nothing, so choose a dpi that fits
+ * a repeat or two in cell_px; and a caption of up to two lines ("\n"). */
+CANTING_API canting_status canting_contact_add(canting_contact *sheet, const canting_motif *motif,
+                                               const canting_render_options *options, const char *caption,
+                                               canting_error *err);
+
+/* Writes the sheet as a PNG (atomically). */
+CANTING_API canting_status canting_contact_write(const canting_contact *sheet, const char *path,
+                                                 canting_error *err);
+CANTING_API void canting_contact_free(canting_contact *sheet);
 
 /* ---- Raster tiles ------------------------------------------------------------ */
 

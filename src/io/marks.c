@@ -143,12 +143,19 @@ static void swatch(uint8_t *pix, uint32_t stride, uint32_t x0, uint32_t y0, uint
         }
 }
 
-static canting_status draw_text(cairo_surface_t *s, double font_px, double x, double h, const char *text)
+/* Text shrinks (to half its size at most) to fit the box; beyond that it is
+ * cut at the box's edge rather than run into a mark. */
+static canting_status draw_text(cairo_surface_t *s, double font_px, double x, const ct_box *box, const char *text)
 {
     cairo_t *cr = cairo_create(s);
+    cairo_text_extents_t ext;
     cairo_select_font_face(cr, "sans-serif", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_BOLD);
     cairo_set_font_size(cr, font_px);
-    cairo_move_to(cr, x, h / 2 + font_px * 0.36);
+    cairo_text_extents(cr, text, &ext);
+    double room = box->w - x - 2;
+    if (ext.x_advance > room && room > 0)
+        cairo_set_font_size(cr, font_px * fmax(0.5, room / ext.x_advance));
+    cairo_move_to(cr, x, box->h / 2.0 + font_px * 0.36);
     cairo_show_text(cr, text);
     canting_status st = cairo_status(cr) == CAIRO_STATUS_SUCCESS ? CANTING_OK : CANTING_ERENDER;
     cairo_destroy(cr);
@@ -166,7 +173,7 @@ canting_status ct_marks_text(const ct_box *box, double font_px, const char *text
     canting_status st = cairo_surface_status(s) == CAIRO_STATUS_SUCCESS && out ? CANTING_OK : CANTING_ENOMEM;
     uint32_t side = box->h * 4 / 5, text_x = rgb ? side + box->h / 2 : 0;
     if (st == CANTING_OK)
-        st = draw_text(s, font_px, text_x, box->h, text);
+        st = draw_text(s, font_px, text_x, box, text);
     if (st == CANTING_OK) {
         cairo_surface_flush(s);
         const uint8_t *a = cairo_image_surface_get_data(s);

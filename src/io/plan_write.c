@@ -34,8 +34,8 @@ static void mask_sheets(ct_sheet_list *l, const ct_plan *p, const char *prefix, 
             size_t k = ct_sheet_list_add(l, prefix, name, inks);
             if (k == CT_SHEETS_MAX)
                 return; /* cannot happen: the list holds two per bath */
-            snprintf(l->label[k], CT_SHEET_TEXT_CAP, "stage %zu: %s before bath %s", b + 1,
-                     scrape ? "scrape this wax off" : "wax on the cloth", p->bath[b]);
+            snprintf(l->label[k], CT_SHEET_TEXT_CAP, "%zu. %s: %s", b + 1, p->bath[b],
+                     scrape ? "scrape off" : "wax");
             snprintf(l->footer[k], CT_SHEET_TEXT_CAP, "stage %zu of %zu  |  %.100s", b + 1, p->nbaths, footer);
         }
     }

@@ -5,6 +5,7 @@
 #include "io/image_read.h"
 #include "io/jpeg_write.h"
 #include "io/png_write.h"
+#include "io/proof.h"
 #include "render/border.h"
 #include "render/unit.h"
 #include "repeat/layout.h"
@@ -428,43 +429,81 @@ static canting_status refuse_own_input(const ct_file_id *source, const char *pat
     return CANTING_OK;
 }
 
+/* The unit tile of motif m in the options' layout (or its own), drawn for
+ * the lattice it will be laid on.  Free the tile with canting_tile_free. */
+static canting_status motif_tile(const canting_motif *m, const canting_render_options *o, canting_tile **tile,
+                                 ct_layout_kind *layout, double *fraction, canting_error *err)
+{
+    ct_scene sc;
+    *tile = NULL;
+    canting_status st = ct_motif_scene(m, &sc, err);
+    if (st != CANTING_OK)
+        return st;
+    st = chosen_layout(o, sc.layout, sc.fraction, layout, fraction, err);
+    sc.layout = *layout;
+    sc.fraction = *fraction;
+    if (st == CANTING_OK)
+        st = motif_unit(m, &sc, *layout, o->dpi, tile, err);
+    ct_scene_free(&sc);
+    return st;
+}
+
+static void set_unit_pixels(unit_source *u, const canting_tile *tile)
+{
+    u->pixels = tile->rgb;
+    u->width_px = tile->width_px;
+    u->height_px = tile->height_px;
+    u->stride = tile->rgb_stride;
+}
+
 static canting_status render_motif(const canting_motif *m, const canting_render_options *o, const char *path,
                                    unit_source *u, canting_error *err)
 {
     if (refuse_own_input(&m->source, path, err) != CANTING_OK)
         return CANTING_EARG;
-    ct_scene sc;
-    canting_status st = ct_motif_scene(m, &sc, err);
-    if (st != CANTING_OK)
-        return st;
-    ct_layout_kind layout = CT_LAYOUT_STRAIGHT;
-    double fraction = 0;
-    canting_tile *tile = NULL;
-    st = chosen_layout(o, sc.layout, sc.fraction, &layout, &fraction, err);
-    /* the cell is drawn for the lattice it will be laid on */
-    sc.layout = layout;
-    sc.fraction = fraction;
-    if (st == CANTING_OK)
-        st = motif_unit(m, &sc, layout, o->dpi, &tile, err);
+    ct_layout_kind layout;
+    double fraction;
+    canting_tile *tile;
+    canting_status st = motif_tile(m, o, &tile, &layout, &fraction, err);
     if (st == CANTING_OK) {
         char keys[80][80];
-        u->pixels = tile->rgb;
-        u->width_px = tile->width_px;
-        u->height_px = tile->height_px;
-        u->stride = tile->rgb_stride;
+        set_unit_pixels(u, tile);
         set_engine_layout(u, layout, fraction);
         set_unit_size(u, o->dpi);
         add_layout_texts(u, layout, fraction, o->dpi);
         add_param_texts(u, m, keys);
-        if (m->def->border) {
+        if (m->def->border && !o->field_only) {
             u->border = m;
             add_text(u, "canting:border", m->def->border->used->name);
         }
         st = write_unit(u, o, m->limits.max_pixels, path, err);
     }
     canting_tile_free(tile);
-    ct_scene_free(&sc);
     return st;
+}
+
+canting_status ct_proof_pixels(const canting_motif *m, const canting_render_options *o, uint32_t w, uint32_t h,
+                               uint8_t *rgb, size_t stride, canting_error *err)
+{
+    ct_layout_kind layout;
+    double fraction;
+    canting_tile *tile;
+    unit_source u = {0};
+    canting_status st = check_options(o, err);
+    if (st == CANTING_OK)
+        st = motif_tile(m, o, &tile, &layout, &fraction, err);
+    if (st != CANTING_OK)
+        return st;
+    set_unit_pixels(&u, tile);
+    set_engine_layout(&u, layout, fraction);
+    ct_repeat *rep;
+    st = ct_repeat_new(u.pixels, u.width_px, u.height_px, u.stride, 3, u.engine_layout, u.fraction, &rep);
+    if (st == CANTING_OK) {
+        st = ct_repeat_rows(rep, 0, h, rgb, stride, w, o->threads);
+        ct_repeat_free(rep);
+    }
+    canting_tile_free(tile);
+    return st == CANTING_OK ? st : ct_fail(err, st, "the repeat engine failed");
 }
 
 static canting_status repeat_raster(const canting_image *tile, const canting_render_options *o, const char *path,

@@ -2,6 +2,7 @@
 #include "io/stage_sheet.h"
 #include "io/png_write.h"
 #include "motif/motif.h"
+#include "separate/lab.h"
 #include "util/util.h"
 
 #include <cairo.h>
@@ -19,20 +20,48 @@
 #define PAGE_DPI 120      /* about A3 wide for five stages */
 #define HATCH 8           /* pixels between hatch lines */
 
-static const uint8_t WAX[3] = {0xf4, 0xd0, 0x6a};
-static const uint8_t HATCH_WAX[3] = {0x5a, 0x3b, 0x0a};
-static const uint8_t HATCH_SCRAPE[3] = {0xe0, 0x10, 0x10};
+static const uint8_t HATCH_WAX[3] = {0x20, 0x20, 0x20};
+
+/* Wax and scrape marks are drawn in the diagram colours furthest (by dE76)
+ * from every ink, so they never read as a dye: wax is no colour of its own
+ * on the cloth, and a palette may hold any colour. */
+static const uint8_t CANDIDATES[][3] = {{0x19, 0xd3, 0xf3}, {0xe6, 0x19, 0x9e}, {0xff, 0xff, 0xff}, {0x7c, 0xf0, 0x00},
+                                        {0x8a, 0x2b, 0xe2}, {0x00, 0x50, 0xff}, {0xff, 0x7a, 0x00}, {0xff, 0x10, 0x10}};
 
 typedef struct page {
     const ct_plan *plan;
     const canting_palette *inks;
     const canting_motif *motif;
     const double *share;
+    uint8_t wax[3], scrape[3];    /* diagram colours, see CANDIDATES */
     size_t npanels, cols, rows;
     uint32_t w, h, pic_w, pic_h;
     cairo_surface_t *surface;
     cairo_t *cr;
 } page;
+
+/* The candidate furthest from the inks and from `also` (when not NULL). */
+static void pick_colour(const canting_palette *inks, const uint8_t *also, uint8_t out[3])
+{
+    const float *lin = ct_lab_linear_table();
+    float best = -1;
+    for (size_t k = 0; k < sizeof CANDIDATES / sizeof CANDIDATES[0]; k++) {
+        float c[3], d[3], nearest = 1e30f;
+        ct_lab_from_rgb(lin, CANDIDATES[k][0], CANDIDATES[k][1], CANDIDATES[k][2], c);
+        for (size_t i = 0; i <= inks->count; i++) {
+            const uint8_t *rgb = i < inks->count ? inks->rgb[i] : also;
+            if (!rgb)
+                continue;
+            ct_lab_from_rgb(lin, rgb[0], rgb[1], rgb[2], d);
+            float e = ct_lab_de2(c[0], c[1], c[2], d[0], d[1], d[2]);
+            nearest = e < nearest ? e : nearest;
+        }
+        if (nearest > best) {
+            best = nearest;
+            memcpy(out, CANDIDATES[k], 3);
+        }
+    }
+}
 
 /* ---- the pictures -------------------------------------------------------------- */
 
@@ -81,12 +110,9 @@ static void ink_look(const page *pg, size_t i, size_t k, uint32_t x, uint32_t y,
     if (added && on_line)
         mix(out, HATCH_WAX, 1);
     else if (scraped && on_back)
-        mix(out, HATCH_SCRAPE, 1);
-    else if (waxed) {
-        mix(out, base, 0.35);
-        mix(out, WAX, 0.65);
-    } else
-        mix(out, base, 1);
+        mix(out, pg->scrape, 1);
+    else
+        mix(out, waxed ? pg->wax : base, 1);
 }
 
 static void draw_picture(page *pg, const ct_ink_strip *s, size_t k, uint32_t x0, uint32_t y0)
@@ -197,14 +223,11 @@ static void legend(page *pg)
     cairo_t *cr = pg->cr;
     double y = pg->h - LEGEND_PX + 20, x = MARGIN_PX;
     static const uint8_t paper[3] = {0xff, 0xff, 0xff};
-    uint8_t waxed[3];
-    for (int c = 0; c < 3; c++)
-        waxed[c] = (uint8_t)lround(0.35 * 255 + 0.65 * WAX[c]);
-    legend_box(cr, x, y, waxed, NULL, 0);
+    legend_box(cr, x, y, pg->wax, NULL, 0);
     text_at(cr, x + 44, y + 17, 15, 0, "under wax (the bath cannot reach it)");
-    legend_box(cr, x + 360, y, waxed, HATCH_WAX, 0);
+    legend_box(cr, x + 360, y, pg->wax, HATCH_WAX, 0);
     text_at(cr, x + 404, y + 17, 15, 0, "wax put on at this stage");
-    legend_box(cr, x + 660, y, paper, HATCH_SCRAPE, 1);
+    legend_box(cr, x + 660, y, paper, pg->scrape, 1);
     text_at(cr, x + 704, y + 17, 15, 0, "wax scraped off before this bath");
     char line[1024], names[200];
     size_t used = (size_t)snprintf(line, sizeof line, "%s", pg->plan->is_default ? "Default recipe, light to dark: "
@@ -303,6 +326,8 @@ canting_status ct_stage_sheet_write(const canting_motif *motif, const ct_plan *p
     ct_ink_source src = {0};
     ct_ink_strip strip = {0};
     page pg = {.plan = plan, .inks = inks, .motif = motif, .share = share};
+    pick_colour(inks, NULL, pg.wax);
+    pick_colour(inks, pg.wax, pg.scrape);
     canting_status st = thumbnail(motif, o, &src, &strip, err);
     if (st == CANTING_OK) {
         layout_page(&pg, src.width_px, src.height_px);

@@ -43,6 +43,7 @@ void ct_stmt_free(ct_stmt *s)
     for (size_t i = 0; i < s->nbody; i++)
         ct_stmt_free(s->body[i]);
     ct_free(s->body);
+    ct_stmt_free(s->shape);
     ct_free(s);
 }
 

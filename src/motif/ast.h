@@ -43,13 +43,14 @@ typedef struct ct_clause {
     int line, column;
     ct_arg *args;
     size_t nargs;
-    struct ct_clause *sub;    /* `isen KIND ...`: the fill's own clauses */
+    struct ct_clause *sub;    /* `isen KIND ...`, `gradasi ...`: the fill's own clauses */
     size_t nsub;
 } ct_clause;
 
 typedef enum ct_stmt_kind {
     ST_CIRCLE, ST_ELLIPSE, ST_PETAL, ST_RECT, ST_POLYGON, ST_STAR, ST_SPIRAL, ST_PATH, ST_LINE,
-    ST_TRANSLATE, ST_ROTATE, ST_SCALE, ST_MIRROR, ST_FLIP, ST_RADIAL, ST_GRID, ST_USE
+    ST_TRANSLATE, ST_ROTATE, ST_SCALE, ST_MIRROR, ST_FLIP, ST_RADIAL, ST_GRID, ST_USE,
+    ST_CLIP, ST_SCATTER, ST_ISLANDS, ST_ALONG
 } ct_stmt_kind;
 
 typedef struct ct_stmt {
@@ -63,6 +64,7 @@ typedef struct ct_stmt {
     struct ct_stmt **body;    /* block statements: the indented body */
     size_t nbody;
     ct_motif_def *used;       /* ST_USE: the motif it places (owned by the motif's `uses` list) */
+    struct ct_stmt *shape;    /* ST_CLIP: the shape its body is drawn inside */
 } ct_stmt;
 
 typedef struct ct_param_def {

@@ -8,7 +8,9 @@
 
 /* How a statement's clauses and positional arguments are read.  Signature
  * letters: e expression, E optional expression, p point, P one or more
- * points, w word, D path data, I an isen fill (the rest of the line). */
+ * points, w word, W one or more words, K an ink (a word, or `alternate`
+ * and words), D path data, I an isen fill and G a gradasi (each the rest
+ * of the line).  A clause with no letters is a flag (`turn`, `tiled`). */
 typedef enum block_kind { BLOCK_NONE, BLOCK_CLAUSES, BLOCK_BODY } block_kind;
 
 typedef struct stmt_def {
@@ -19,7 +21,7 @@ typedef struct stmt_def {
     block_kind block;
 } stmt_def;
 
-#define SHAPE_STYLE "at:p", "rotate:e", "scale:e", "fill:w", "stroke:wE", "isen:I"
+#define SHAPE_STYLE "at:p", "rotate:e", "scale:e", "fill:K", "stroke:KE", "gradasi:G", "isen:I"
 static const char *const circle_clauses[] = {"r:e", SHAPE_STYLE, NULL};
 static const char *const ellipse_clauses[] = {"rx:e", "ry:e", SHAPE_STYLE, NULL};
 static const char *const petal_clauses[] = {"length:e", "width:e", SHAPE_STYLE, NULL};
@@ -27,12 +29,18 @@ static const char *const rect_clauses[] = {"width:e", "height:e", SHAPE_STYLE, N
 static const char *const star_clauses[] = {"points:e", "r:e", "inner:e", SHAPE_STYLE, NULL};
 static const char *const spiral_clauses[] = {"turns:e", "r:e", SHAPE_STYLE, NULL};
 static const char *const style_clauses[] = {SHAPE_STYLE, NULL};
-static const char *const radial_clauses[] = {"start:e", NULL};
-static const char *const grid_clauses[] = {"cols:e", "rows:e", "dx:e", "dy:e", NULL};
-static const char *const use_clauses[] = {"at:p", "rotate:e", "scale:e", NULL};
+static const char *const radial_clauses[] = {"start:e", "as:w", NULL};
+static const char *const grid_clauses[] = {"cols:e", "rows:e", "dx:e", "dy:e", "as:w", NULL};
+static const char *const use_clauses[] = {"at:p", "rotate:e", "scale:e", "tiled:", NULL};
 static const char *const border_clauses[] = {"height:e", NULL};
 static const char *const no_clauses[] = {NULL};
-static const char *const isen_clauses[] = {"spacing:e", "dot:e", "width:e", "ink:w", "angle:e", NULL};
+static const char *const isen_clauses[] = {"spacing:e", "dot:e", "width:e", "size:e", "ink:K", "angle:e", NULL};
+static const char *const gradasi_clauses[] = {"inks:W", "steps:e", "inset:e", NULL};
+static const char *const scatter_clauses[] = {"spacing:e", "seed:e", "turn:e", "width:e", "height:e", "as:w", NULL};
+static const char *const islands_clauses[] = {"seed:e",   "spacing:e",  "width:e", "height:e",
+                                              "outline:KE", "as:w",     NULL};
+static const char *const along_line_clauses[] = {"from:p", "to:p", "count:e", "turn:", "as:w", NULL};
+static const char *const along_arc_clauses[] = {"r:e", "from:e", "to:e", "count:e", "turn:", "as:w", NULL};
 
 static const stmt_def statements[] = {
     {"circle", ST_CIRCLE, "", circle_clauses, BLOCK_CLAUSES},
@@ -52,6 +60,10 @@ static const stmt_def statements[] = {
     {"radial", ST_RADIAL, "e", radial_clauses, BLOCK_BODY},
     {"grid", ST_GRID, "", grid_clauses, BLOCK_BODY},
     {"use", ST_USE, "w", use_clauses, BLOCK_NONE},
+    {"clip", ST_CLIP, "", no_clauses, BLOCK_BODY},
+    {"scatter", ST_SCATTER, "e", scatter_clauses, BLOCK_BODY},
+    {"islands", ST_ISLANDS, "e", islands_clauses, BLOCK_BODY},
+    {"along", ST_ALONG, "w", along_line_clauses, BLOCK_BODY},
 };
 
 typedef struct parser {
@@ -322,6 +334,17 @@ static canting_status parse_arg(parser *p, char sig, const char *const *clauses,
         if (!(a = add_arg(p, args, n, cap, ARG_WORD)))
             return CANTING_ENOMEM;
         return take_ident(p, "a name", &a->word);
+    case 'W':
+    case 'K': {
+        int list = sig == 'W' || tok_is_word(p, "alternate");
+        canting_status st = parse_arg(p, 'w', clauses, args, n, cap);
+        /* After `alternate` the list needs at least one more name; without
+         * one, `alternate` is itself the name of an ink. */
+        while (st == CANTING_OK && list && p->tok.kind == TOK_IDENT && !is_clause_key(clauses, p) &&
+               !is_declared(p))
+            st = parse_arg(p, 'w', clauses, args, n, cap);
+        return st;
+    }
     case 'P':
         do {
             canting_status st = parse_arg(p, 'p', clauses, args, n, cap);
@@ -341,12 +364,16 @@ static canting_status parse_arg(parser *p, char sig, const char *const *clauses,
     }
 }
 
-static canting_status parse_isen(parser *p, ct_clause *c)
+/* `isen KIND ...` and `gradasi ...` read their own clauses to the end of
+ * the line. */
+static canting_status parse_fill(parser *p, ct_clause *c, char sig)
 {
     size_t cap = 0, subcap = 0;
-    canting_status st = parse_arg(p, 'w', isen_clauses, &c->args, &c->nargs, &cap);
+    canting_status st = CANTING_OK;
+    if (sig == 'I')
+        st = parse_arg(p, 'w', isen_clauses, &c->args, &c->nargs, &cap);
     if (st == CANTING_OK)
-        st = parse_clauses(p, isen_clauses, &c->sub, &c->nsub, &subcap);
+        st = parse_clauses(p, sig == 'I' ? isen_clauses : gradasi_clauses, &c->sub, &c->nsub, &subcap);
     return st;
 }
 
@@ -374,8 +401,7 @@ static canting_status unknown_clause(parser *p, const char *const *clauses)
     return fail_at_token(p, "expected one of %s; found %s", list, ct_token_describe(&p->tok, buf, sizeof buf));
 }
 
-/* Clauses up to the end of the line: `key args key args ...`. */
-/* One clause: its key and the arguments its signature asks for. */
+/* One clause, `key args`, appended to the list. */
 static canting_status parse_one_clause(parser *p, const char *const *clauses, ct_clause **out, size_t *n,
                                        size_t *cap)
 {
@@ -395,21 +421,20 @@ static canting_status parse_one_clause(parser *p, const char *const *clauses, ct
     canting_status st = next(p);
     size_t argcap = 0;
     const char *sig = def + strcspn(def, ":") + 1;
-    if (*sig == 'I')
-        st = st == CANTING_OK ? parse_isen(p, c) : st;
-    for (; st == CANTING_OK && *sig && *sig != 'I'; sig++)
+    if (*sig == 'I' || *sig == 'G')
+        return st == CANTING_OK ? parse_fill(p, c, *sig) : st;
+    for (; st == CANTING_OK && *sig; sig++)
         st = parse_arg(p, *sig, clauses, &c->args, &c->nargs, &argcap);
     return st;
 }
 
+/* Clauses up to the end of the line: `key args key args ...`. */
 static canting_status parse_clauses(parser *p, const char *const *clauses, ct_clause **out, size_t *n, size_t *cap)
 {
-    while (!at_line_end(p)) {
-        canting_status st = parse_one_clause(p, clauses, out, n, cap);
-        if (st != CANTING_OK)
-            return st;
-    }
-    return CANTING_OK;
+    canting_status st = CANTING_OK;
+    while (st == CANTING_OK && !at_line_end(p))
+        st = parse_one_clause(p, clauses, out, n, cap);
+    return st;
 }
 
 /* `use NAME a=1 soga=brown at (0, 0)`: assignments become clauses keyed "=". */
@@ -475,15 +500,59 @@ static canting_status parse_clause_lines(parser *p, const stmt_def *def, ct_stmt
     return st == CANTING_OK ? next(p) : st;
 }
 
+/* `clip SHAPE ...`: the shape is a statement of its own, an outline only. */
+static canting_status parse_clip_shape(parser *p, ct_stmt *s)
+{
+    const stmt_def *def = find_statement(p);
+    if (!def || def->block != BLOCK_CLAUSES)
+        return expected(p, "a shape to clip to (circle, ellipse, petal, rect, star, polygon, path)");
+    ct_stmt *shape = s->shape = ct_calloc(1, sizeof *shape);
+    if (!shape)
+        return ct_fail(p->err, CANTING_ENOMEM, "out of memory");
+    shape->kind = def->kind;
+    shape->keyword = def->keyword;
+    shape->line = p->tok.line;
+    shape->column = p->tok.column;
+    size_t poscap = 0, cap = 0;
+    canting_status st = next(p);
+    for (const char *sig = def->positional; st == CANTING_OK && *sig; sig++)
+        st = parse_arg(p, *sig, def->clauses, &shape->positional, &shape->npositional, &poscap);
+    if (st == CANTING_OK)
+        st = parse_clauses(p, def->clauses, &shape->clauses, &shape->nclauses, &cap);
+    for (size_t i = 0; st == CANTING_OK && i < shape->nclauses; i++) {
+        const char *key = shape->clauses[i].key;
+        if (!strncmp(key, "fill:", 5) || !strncmp(key, "stroke:", 7) || !strncmp(key, "isen:", 5) ||
+            !strncmp(key, "gradasi:", 8))
+            return ct_fail_at(p->err, CANTING_ESYNTAX, p->file, shape->clauses[i].line, shape->clauses[i].column,
+                              "a clip shape is only an outline: it takes no fill, stroke, gradasi or isen");
+    }
+    return st;
+}
+
+/* `along line ...` and `along arc ...` take different clauses. */
+static canting_status along_clauses(parser *p, const ct_stmt *s, const char *const **clauses)
+{
+    const ct_arg *how = &s->positional[0];
+    if (strcmp(how->word, "line") == 0 || strcmp(how->word, "arc") == 0) {
+        *clauses = how->word[0] == 'l' ? along_line_clauses : along_arc_clauses;
+        return CANTING_OK;
+    }
+    return ct_fail_at(p->err, CANTING_ESYNTAX, p->file, how->line, how->column,
+                      "expected line or arc after 'along', found '%s'", how->word);
+}
+
 static canting_status parse_statement_tail(parser *p, const stmt_def *def, ct_stmt *s)
 {
     size_t poscap = 0, cap = 0;
-    canting_status st = CANTING_OK;
+    const char *const *clauses = def->clauses;
+    canting_status st = def->kind == ST_CLIP ? parse_clip_shape(p, s) : CANTING_OK;
     for (const char *sig = def->positional; st == CANTING_OK && *sig; sig++)
         st = parse_arg(p, *sig, def->clauses, &s->positional, &s->npositional, &poscap);
+    if (st == CANTING_OK && def->kind == ST_ALONG)
+        st = along_clauses(p, s, &clauses);
     if (st != CANTING_OK)
         return st;
-    st = def->kind == ST_USE ? parse_use_clauses(p, s, use_clauses) : parse_clauses(p, def->clauses, &s->clauses, &s->nclauses, &cap);
+    st = def->kind == ST_USE ? parse_use_clauses(p, s, use_clauses) : parse_clauses(p, clauses, &s->clauses, &s->nclauses, &cap);
     if (st != CANTING_OK)
         return st;
     if (p->tok.kind == TOK_NEWLINE && (st = next(p)) != CANTING_OK)
@@ -507,7 +576,8 @@ static canting_status parse_statement(parser *p, ct_stmt **out)
     if (!def) {
         char buf[64];
         return fail_at_token(p, "expected a drawing statement (circle, ellipse, petal, rect, polygon, star, "
-                                "spiral, path, line, translate, rotate, scale, mirror, flip, radial, grid, use), "
+                                "spiral, path, line, translate, rotate, scale, mirror, flip, radial, grid, scatter, "
+                                "islands, along, clip, use), "
                                 "found %s",
                              ct_token_describe(&p->tok, buf, sizeof buf));
     }

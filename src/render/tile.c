@@ -45,18 +45,30 @@ static void wrap_range(double lo, double hi, double size, double pad, long *firs
     *last = (long)ceil((size - lo + pad) / size) - 1;
 }
 
-static void draw_op(cairo_t *cr, const ct_op *op)
+/* Confines what follows to the op's regions: its own clip (an isen or a
+ * gradasi band) and every enclosing `clip` or island; cairo intersects them. */
+static void clip_op(cairo_t *cr, const ct_op *op)
 {
-    cairo_new_path(cr);
+    for (const ct_clip *c = op->within; c; c = c->parent) {
+        cairo_new_path(cr);
+        cairo_append_path(cr, c->path);
+        cairo_clip(cr);
+    }
     if (op->clip) {
-        cairo_save(cr);
+        cairo_new_path(cr);
         cairo_append_path(cr, op->clip);
         cairo_clip(cr);
-        cairo_append_path(cr, op->path);
-        cairo_fill(cr);
-        cairo_restore(cr);
-        return;
     }
+}
+
+static void draw_op(cairo_t *cr, const ct_op *op)
+{
+    int clipped = op->clip || op->within;
+    if (clipped) {
+        cairo_save(cr);
+        clip_op(cr, op);
+    }
+    cairo_new_path(cr);
     cairo_append_path(cr, op->path);
     if (op->kind == OP_FILL) {
         cairo_fill(cr);
@@ -64,6 +76,8 @@ static void draw_op(cairo_t *cr, const ct_op *op)
         cairo_set_line_width(cr, op->width_mm);
         cairo_stroke(cr);
     }
+    if (clipped)
+        cairo_restore(cr);
 }
 
 /* The lattice the cell repeats on, in mm: copies of a shape stand at

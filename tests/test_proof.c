@@ -462,6 +462,42 @@ START_TEST(shapes_across_edges_follow_the_lattice)
 }
 END_TEST
 
+/* A contact sheet holds each proof's top-left, pixel for pixel, in a grid. */
+START_TEST(contact_sheets_hold_the_proofs)
+{
+    canting_motif *m = tu_motif(probe);
+    canting_contact *sheet;
+    canting_error err;
+    ck_assert_int_eq(canting_contact_new(0, 64, NULL, &sheet, &err), CANTING_EARG);
+    ck_assert_int_eq(canting_contact_new(2, 64, "probe", &sheet, &err), CANTING_OK);
+    canting_render_options o;
+    canting_render_options_init(&o);
+    o.dpi = 127;
+    for (int i = 0; i < 3; i++) {
+        o.layout = i == 2 ? "mirror" : "straight";
+        ck_assert_int_eq(canting_motif_set_colourway(m, i == 1 ? "night" : NULL, NULL), CANTING_OK);
+        ck_assert_int_eq(canting_contact_add(sheet, m, &o, "probe\nvariant", &err), CANTING_OK);
+    }
+    ck_assert_int_eq(canting_contact_write(sheet, out_path("sheet.png"), &err), CANTING_OK);
+    canting_contact_free(sheet);
+    o.width_mm = o.height_mm = 64 * 25.4 / 127;
+    o.layout = "mirror";
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("third.png"), &err), CANTING_OK);
+    tu_png page, third;
+    ck_assert(tu_png_read(out_path("sheet.png"), &page));
+    ck_assert(tu_png_read(out_path("third.png"), &third));
+    ck_assert_uint_eq(page.width, 12 + 2 * 76);
+    ck_assert_uint_eq(page.height, 40 + 2 * (64 + 34 + 12));
+    ck_assert_uint_eq(third.width, 64);
+    /* the third cell starts a second row: x 12, y 40 + 110 */
+    for (uint32_t y = 0; y < 64; y++)
+        ck_assert(!memcmp(px(&page, 12, 150 + y), px(&third, 0, y), 64 * 3));
+    tu_png_free(&page);
+    tu_png_free(&third);
+    canting_motif_free(m);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *tests[] = {
@@ -476,6 +512,7 @@ int main(void)
         borders_stand_at_both_ends,
         outputs_never_replace_inputs,
         shapes_across_edges_follow_the_lattice,
+        contact_sheets_hold_the_proofs,
     };
     return tu_main("proof", tests, sizeof tests / sizeof tests[0], 120, setup, teardown);
 }

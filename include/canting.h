@@ -208,11 +208,14 @@ CANTING_API const uint8_t *canting_tile_rgb(const canting_tile *tile, size_t *st
 /* ---- Proofs ---------------------------------------------------------------- */
 
 /* Output formats; AUTO picks one from the output's extension (.png, .jpg,
- * .jpeg), PNG when there is none. */
+ * .jpeg, .pdf, .svg), PNG when there is none.  PDF and SVG draw a motif's
+ * repeat as paths at true physical size (not for raster tiles). */
 typedef enum canting_format {
     CANTING_FORMAT_AUTO = 0,
     CANTING_FORMAT_PNG,
-    CANTING_FORMAT_JPEG
+    CANTING_FORMAT_JPEG,
+    CANTING_FORMAT_PDF,
+    CANTING_FORMAT_SVG
 } canting_format;
 
 /* Called from the calling thread as rows are written: `done` of `total`

@@ -6,6 +6,7 @@
 #include "io/jpeg_write.h"
 #include "io/png_write.h"
 #include "io/proof.h"
+#include "io/vector.h"
 #include "render/border.h"
 #include "render/unit.h"
 #include "repeat/layout.h"
@@ -150,9 +151,15 @@ static canting_format format_for(canting_format format, const char *path)
 {
     if (format != CANTING_FORMAT_AUTO)
         return format;
+    static const struct {
+        const char *ext;
+        canting_format format;
+    } by_ext[] = {{".jpg", CANTING_FORMAT_JPEG}, {".jpeg", CANTING_FORMAT_JPEG}, {".pdf", CANTING_FORMAT_PDF},
+                  {".svg", CANTING_FORMAT_SVG}};
     const char *dot = strrchr(path, '.');
-    if (dot && !strchr(dot, '/') && (!strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg")))
-        return CANTING_FORMAT_JPEG;
+    for (size_t i = 0; dot && !strchr(dot, '/') && i < sizeof by_ext / sizeof by_ext[0]; i++)
+        if (!strcasecmp(dot, by_ext[i].ext))
+            return by_ext[i].format;
     return CANTING_FORMAT_PNG;
 }
 
@@ -456,11 +463,42 @@ static void set_unit_pixels(unit_source *u, const canting_tile *tile)
     u->stride = tile->rgb_stride;
 }
 
+static int is_vector(canting_format format)
+{
+    return format == CANTING_FORMAT_PDF || format == CANTING_FORMAT_SVG;
+}
+
+/* PDF and SVG: the unit as paths, the page filled with it. */
+static canting_status render_vector(const canting_motif *m, const canting_render_options *o, const char *path,
+                                    canting_error *err)
+{
+    ct_scene sc;
+    canting_status st = ct_motif_scene(m, &sc, err);
+    if (st != CANTING_OK)
+        return st;
+    ct_layout_kind layout;
+    double fraction, uw = sc.cell_w_mm, uh = sc.cell_h_mm;
+    static ct_unit_image images[CT_UNIT_MAX_IMAGES];
+    st = sc.cell_w_mm > 0 ? chosen_layout(o, sc.layout, sc.fraction, &layout, &fraction, err)
+                          : ct_fail(err, CANTING_ESYNTAX, "motif '%s' has no 'repeat' line", m->def->name);
+    if (st == CANTING_OK) {
+        sc.layout = layout;
+        sc.fraction = fraction;
+        ct_unit_images(layout, sc.cell_w_mm, sc.cell_h_mm, &uw, &uh, images);
+        st = ct_vector_write(m, &sc, o->width_mm > 0 ? o->width_mm : 2 * uw, o->height_mm > 0 ? o->height_mm : 2 * uh,
+                             format_for(o->format, path), !o->field_only, path, err);
+    }
+    ct_scene_free(&sc);
+    return st;
+}
+
 static canting_status render_motif(const canting_motif *m, const canting_render_options *o, const char *path,
                                    unit_source *u, canting_error *err)
 {
     if (refuse_own_input(&m->source, path, err) != CANTING_OK)
         return CANTING_EARG;
+    if (is_vector(format_for(o->format, path)))
+        return render_vector(m, o, path, err);
     ct_layout_kind layout;
     double fraction;
     canting_tile *tile;
@@ -513,6 +551,8 @@ static canting_status repeat_raster(const canting_image *tile, const canting_ren
     double fraction;
     if (refuse_own_input(&tile->source, path, err) != CANTING_OK)
         return CANTING_EARG;
+    if (is_vector(format_for(o->format, path)))
+        return ct_fail(err, CANTING_EARG, "a raster tile cannot be written as PDF or SVG; write PNG or JPEG");
     canting_status st = chosen_layout(o, CT_LAYOUT_STRAIGHT, CT_LAYOUT_DEFAULT_FRACTION, &layout, &fraction, err);
     if (st != CANTING_OK)
         return st;

@@ -80,6 +80,7 @@ static canting_status thumbnail(const canting_motif *m, const canting_render_opt
     t.height_mm = fmin(full_h, 2 * ch);
     t.dpi = PANEL_PX * 25.4 / fmax(t.width_mm, t.height_mm);
     t.progress = NULL;
+    t.field_only = 1; /* the pictures show the field; the bands would crowd it out */
     st = ct_ink_source_motif(m, &t, src, err);
     if (st == CANTING_OK)
         st = ct_ink_strip_alloc(src, src->height_px, 1, 0, strip, err);

@@ -348,6 +348,7 @@ canting_status ct_exec_scatter(ct_builder *b, const ct_instance *in, const ct_st
 /* ---- islands -------------------------------------------------------------------- */
 
 #define MAX_ISLANDS 256
+#define MAX_ISLAND_ASPECT 8
 #define ISLAND_SPACING_SHARE 0.6   /* default spacing, of the side of a cell's share of the area */
 
 typedef struct polygon {
@@ -493,6 +494,11 @@ canting_status ct_exec_islands(ct_builder *b, const ct_instance *in, const ct_st
     double w, h;
     ct_loop loop;
     canting_status st = scatter_area(b, in, s, &w, &h);
+    /* A long thin area would bring many copies of each site within reach
+     * of a cell, and the work with them. */
+    if (st == CANTING_OK && (w > MAX_ISLAND_ASPECT * h || h > MAX_ISLAND_ASPECT * w))
+        st = ct_build_fail(b, in, s->line, s->column, CANTING_ERANGE,
+                           "islands need an area at most %d times as long as it is wide", MAX_ISLAND_ASPECT);
     if (st == CANTING_OK)
         st = statement_points(b, in, s, MAX_ISLANDS, ISLAND_SPACING_SHARE, &map.xy, &map.count);
     if (st == CANTING_OK)

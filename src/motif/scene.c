@@ -699,11 +699,15 @@ static canting_status exec_tiled(ct_builder *b, const ct_instance *in, const ct_
     if (st != CANTING_OK)
         return st;
     tiled_box(b, t, box);
+    if (!(cw > 0 && ch > 0 && cw < 1e6 && ch < 1e6))
+        return ct_build_fail(b, in, tiled->line, tiled->column, CANTING_ERANGE,
+                             "the repeat cell of '%s' must be more than 0 and less than 1 km on each side",
+                             s->used->name);
+    if (!(box[0] <= box[2] && box[1] <= box[3]))
+        return CANTING_OK;   /* an empty region: nothing shows */
     double i0 = floor(box[0] / cw) - 1, i1 = ceil(box[2] / cw) + 1;
     double j0 = floor(box[1] / ch) - 1, j1 = ceil(box[3] / ch) + 1;
     double cells = (i1 - i0 + 1) * (j1 - j0 + 1);
-    if (!(box[0] <= box[2]) || !(cw > 0 && ch > 0))
-        return CANTING_OK;
     st = ct_count_work(b, child, s->line, s->column, cells > 1e12 ? (size_t)-1 : (size_t)cells);
     for (double j = j0; st == CANTING_OK && j <= j1; j++) {
         for (double i = i0; st == CANTING_OK && i <= i1; i++) {

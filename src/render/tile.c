@@ -61,7 +61,7 @@ static void clip_op(cairo_t *cr, const ct_op *op)
     }
 }
 
-static void draw_op(cairo_t *cr, const ct_op *op)
+void ct_draw_op(cairo_t *cr, const ct_op *op)
 {
     int clipped = op->clip || op->within;
     if (clipped) {
@@ -104,7 +104,7 @@ static void draw_at(cairo_t *cr, const ct_op *op, double sx, double sy, double d
     cairo_identity_matrix(cr);
     cairo_scale(cr, sx, sy);
     cairo_translate(cr, dx, dy);
-    draw_op(cr, op);
+    ct_draw_op(cr, op);
 }
 
 /* Every copy of op on the lattice that touches the cell.  Cell coordinates
@@ -319,7 +319,7 @@ static void draw_image(cairo_t *cr, size_t ink, const ct_scene *sc, const ct_til
         if (!op_meets_box(op, cell_box, pad))
             continue;
         cairo_set_operator(cr, op->ink == ink ? CAIRO_OPERATOR_OVER : CAIRO_OPERATOR_DEST_OUT);
-        draw_op(cr, op);
+        ct_draw_op(cr, op);
     }
     cairo_pop_group_to_source(cr);
     cairo_reset_clip(cr);

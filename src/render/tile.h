@@ -16,6 +16,11 @@ struct canting_tile {
     size_t rgb_stride;
 };
 
+/* Fills or strokes one op (clipped to its clip path, if any) in cr's
+ * current user space (mm) and source; round caps and joins are the
+ * caller's to set, as a canting pen draws. */
+void ct_draw_op(cairo_t *cr, const ct_op *op);
+
 /* Rasterises a scene at `dpi` with the given ink colours (0xRRGGBB, cloth
  * first); the cell is rounded to whole pixels. */
 canting_status ct_tile_from_scene(const ct_scene *scene, const unsigned *ink_rgb, size_t ninks, double dpi,

@@ -306,6 +306,81 @@ static canting_status hexagonal_unit(const ct_scene *sc, const unsigned *ink_rgb
     return ct_tile_from_images(sc, ink_rgb, ninks, &im, w, h, limits, out, err);
 }
 
+/* ---- the unit as images, for vector output ------------------------------- */
+
+static void rect_clip(ct_unit_image *im, double w, double h, int triangle)
+{
+    double pts[8] = {-w / 2, -h / 2, w / 2, -h / 2, w / 2, h / 2, -w / 2, h / 2};
+    memcpy(im->clip, pts, sizeof pts);
+    /* p4m keeps the half above the main diagonal (y <= x) */
+    im->clip_points = triangle ? 3 : 4;
+}
+
+/* Block (i, j) of a plan: flips, then the swap, as fold_block_row reads
+ * pixels (its inverse), then moved to the block's place. */
+static cairo_matrix_t block_map(unsigned op, uint32_t i, uint32_t j, double w, double h, int diagonal)
+{
+    cairo_matrix_t m, t;
+    cairo_matrix_init_identity(&m);
+    if (diagonal)
+        cairo_matrix_init(&m, 0, 1, 1, 0, 0, 0);
+    cairo_matrix_init(&t, op & FLIP_X ? -1 : 1, 0, 0, op & FLIP_Y ? -1 : 1, 0, 0);
+    cairo_matrix_multiply(&m, &m, &t);
+    if (op & SWAP) {
+        cairo_matrix_init(&t, 0, 1, 1, 0, 0, 0);
+        cairo_matrix_multiply(&m, &m, &t);
+    }
+    cairo_matrix_init_translate(&t, i * w + w / 2, j * h + h / 2);
+    cairo_matrix_multiply(&m, &m, &t);
+    return m;
+}
+
+static size_t rectangular_images(const unit_plan *plan, double w, double h, ct_unit_image *out)
+{
+    size_t n = 0;
+    for (uint32_t j = 0; j < plan->rows; j++) {
+        for (uint32_t i = 0; i < plan->cols; i++) {
+            for (int diagonal = 0; diagonal <= plan->fold; diagonal++) {
+                out[n].map = block_map(plan->blocks[j * plan->cols + i], i, j, w, h, diagonal);
+                out[n].wrap = 1;
+                rect_clip(&out[n++], w, h, plan->fold);
+            }
+        }
+    }
+    return n;
+}
+
+static size_t hexagonal_images(ct_layout_kind layout, double a, ct_unit_image *out)
+{
+    const hex_group *g = &hex_groups[layout - CT_LAYOUT_P3];
+    cairo_matrix_t maps[MAX_MAPS];
+    double pts[8];
+    size_t n = lattice_maps(g, a, maps), npts = region_points(g->region, a, pts);
+    for (size_t k = 0; k < n && k < CT_UNIT_MAX_IMAGES; k++) {
+        out[k].map = maps[k];
+        memcpy(out[k].clip, pts, sizeof pts);
+        out[k].clip_points = npts;
+        out[k].wrap = 0;
+    }
+    return n < CT_UNIT_MAX_IMAGES ? n : CT_UNIT_MAX_IMAGES;
+}
+
+size_t ct_unit_images(ct_layout_kind layout, double w, double h, double *unit_w, double *unit_h,
+                      ct_unit_image *out)
+{
+    if (ct_layout_is_hexagonal(layout)) {
+        *unit_w = w;
+        *unit_h = w * SQRT3;
+        return hexagonal_images(layout, w, out);
+    }
+    const unit_plan *plan = layout == CT_LAYOUT_MIRROR ? &plans[CT_LAYOUT_PMM - CT_LAYOUT_P1] : plan_of(layout);
+    if (!plan || layout == CT_LAYOUT_STRAIGHT || layout == CT_LAYOUT_HALF_DROP || layout == CT_LAYOUT_BRICK)
+        return 0;
+    *unit_w = plan->cols * w;
+    *unit_h = plan->rows * h;
+    return rectangular_images(plan, w, h, out);
+}
+
 /* ---- either -------------------------------------------------------------- */
 
 canting_status ct_unit_from_scene(const ct_scene *scene, const unsigned *ink_rgb, size_t ninks,

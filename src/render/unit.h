@@ -81,4 +81,25 @@ canting_status ct_unit_check_cell(ct_layout_kind layout, uint32_t w, uint32_t h,
 void ct_unit_fold(const uint8_t *cell, uint32_t w, uint32_t h, size_t stride, unsigned bpp, ct_layout_kind layout,
                   uint8_t *unit, size_t unit_stride);
 
+/* One image of the motif cell in a unit, for drawing the unit as vectors:
+ * `map` takes cell coordinates (mm, origin at the cell's centre) to unit
+ * coordinates (mm, origin at the unit's top-left); the image shows the part
+ * of the cell inside the polygon `clip` (cell coordinates), the cell's
+ * shapes wrapped around its edges as in a cell tile when `wrap` is set. */
+typedef struct ct_unit_image {
+    cairo_matrix_t map;
+    double clip[8];
+    size_t clip_points;
+    int wrap;
+} ct_unit_image;
+
+#define CT_UNIT_MAX_IMAGES 320
+
+/* The images of a w x h mm cell that make the unit of a wallpaper group
+ * (mirror counts as pmm), and the unit's size in mm.  Returns how many
+ * (at most CT_UNIT_MAX_IMAGES); 0 for straight, half-drop and brick, which
+ * are lattices of the cell itself.  The images do not overlap. */
+size_t ct_unit_images(ct_layout_kind layout, double w, double h, double *unit_w, double *unit_h,
+                      ct_unit_image *out);
+
 #endif

@@ -38,12 +38,15 @@ typedef struct ct_ink_source {
     ct_layout_kind layout;         /* motif: the layout asked for */
     double fraction;
     ct_repeat *planes[CANTING_MAX_INKS]; /* motif: planes[i] for ink i >= 1 */
+    ct_repeat *band[2][CANTING_MAX_INKS]; /* motif: the border bands' planes, or NULL */
+    int band_sides;                /* a ct_border_sides */
+    uint32_t band_px;              /* band height across the cloth */
     const canting_image *image;    /* raster art */
     ct_ink_lab lab;
 } ct_ink_source;
 
 /* The output of canting_render_file for the same options, as ink planes:
- * the same layout, unit and pixel size.  *src is released with
+ * the same layout, unit, border bands and pixel size.  *src is released with
  * ct_ink_source_free even on failure. */
 canting_status ct_ink_source_motif(const canting_motif *motif, const canting_render_options *o, ct_ink_source *src,
                                    canting_error *err);

@@ -288,6 +288,20 @@ CANTING_API canting_status canting_contact_write(const canting_contact *sheet, c
                                                  canting_error *err);
 CANTING_API void canting_contact_free(canting_contact *sheet);
 
+/* ---- Cap blocks -------------------------------------------------------------- */
+
+/* Cuts the motif's cloth (its size from `options`; default two repeat units
+ * each way) into a grid of block_w_mm x block_h_mm stamp blocks (a cap is
+ * about 20 x 20 cm).  Blocks at the same phase of the repeat are one cap;
+ * each distinct cap is written as PREFIX-capNN.png, mirrored left-right as
+ * the copper is cut, inside a margin with alignment marks; PREFIX-overview.png
+ * shows the cloth with every block numbered by its cap, PREFIX-caps.txt the
+ * same as text.  *caps (may be NULL) receives the number of distinct caps;
+ * a block that is a whole number of repeats makes one cap for the cloth. */
+CANTING_API canting_status canting_render_caps(const canting_motif *motif, const canting_render_options *options,
+                                               double block_w_mm, double block_h_mm, const char *prefix,
+                                               size_t *caps, canting_error *err);
+
 /* ---- Raster tiles ------------------------------------------------------------ */
 
 /* A raster image used as a repeat tile: a scanned cap print, a photo. */

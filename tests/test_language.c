@@ -477,6 +477,18 @@ START_TEST(a_tiled_motif_fills_the_region)
     assert_blob_near(b, n, -8, 0);
     canting_tile_free(t);
     canting_motif_free(m);
+    /* a motif without a repeat has no cell to lay */
+    snprintf(path, sizeof path, "%s/lone.motif", dir);
+    f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("motif lone\ninks\n  cloth #fff\n  a #f00\ndraw\n  circle r 1mm fill a\n", f);
+    fclose(f);
+    text = motif_text("40mm", "  use lone tiled\n");
+    snprintf(path, sizeof path, "%s/field.motif", dir);
+    ck_assert_int_eq(canting_motif_parse(text, strlen(text), path, NULL, &m, &err), CANTING_ESYNTAX);
+    ck_assert_int_eq(err.line, 11);
+    ck_assert_int_eq(err.column, 12);
+    ck_assert_ptr_nonnull(strstr(err.message, "'repeat'"));
     tu_rmdir(dir);
 }
 END_TEST

@@ -498,6 +498,56 @@ START_TEST(contact_sheets_hold_the_proofs)
 }
 END_TEST
 
+/* Caps mirrored back and laid out as the list says are the proof, pixel for
+ * pixel; blocks at the same phase of the repeat share a cap. */
+START_TEST(caps_laid_out_reproduce_the_proof)
+{
+    canting_motif *m = tu_motif(probe);
+    canting_render_options o;
+    canting_render_options_init(&o);
+    o.dpi = 127; /* cell 50 x 40 px; blocks 75 x 60 px: two phases each way */
+    o.width_mm = 60;
+    o.height_mm = 48;
+    size_t caps = 0;
+    char prefix[600];
+    snprintf(prefix, sizeof prefix, "%s/c", dir);
+    canting_error err;
+    ck_assert_int_eq(canting_render_caps(m, &o, 15, 12, prefix, &caps, &err), CANTING_OK);
+    ck_assert_uint_eq(caps, 4);
+    ck_assert_int_eq(canting_render_file(m, &o, out_path("cloth.png"), &err), CANTING_OK);
+    tu_png cloth;
+    ck_assert(tu_png_read(out_path("cloth.png"), &cloth));
+    FILE *list = fopen(out_path("c-caps.txt"), "r");
+    ck_assert_ptr_nonnull(list);
+    char line[256];
+    ck_assert_ptr_nonnull(fgets(line, sizeof line, list));
+    ck_assert_ptr_nonnull(fgets(line, sizeof line, list));
+    uint32_t margin = (uint32_t)canting_mm_to_px(8, 127) + 8;
+    for (uint32_t r = 0; r < 4; r++) {
+        for (uint32_t c = 0; c < 4; c++) {
+            int cap;
+            ck_assert_int_eq(fscanf(list, "%d", &cap), 1);
+            char name[64];
+            snprintf(name, sizeof name, "c-cap%02d.png", cap);
+            tu_png block;
+            ck_assert(tu_png_read(out_path(name), &block));
+            ck_assert_uint_eq(block.width, 75 + 2 * margin);
+            for (uint32_t y = 0; y < 60 && r * 60 + y < cloth.height; y++)
+                for (uint32_t x = 0; x < 75 && c * 75 + x < cloth.width; x++)
+                    ck_assert_msg(!memcmp(px(&block, margin + 74 - x, margin + y), px(&cloth, c * 75 + x, r * 60 + y), 3),
+                                  "block (%u, %u) pixel (%u, %u)", c, r, x, y);
+            tu_png_free(&block);
+        }
+    }
+    fclose(list);
+    tu_png_free(&cloth);
+    /* a block of two whole repeats each way is one cap for the whole cloth */
+    ck_assert_int_eq(canting_render_caps(m, &o, 20, 16, prefix, &caps, &err), CANTING_OK);
+    ck_assert_uint_eq(caps, 1);
+    canting_motif_free(m);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *tests[] = {
@@ -513,6 +563,7 @@ int main(void)
         outputs_never_replace_inputs,
         shapes_across_edges_follow_the_lattice,
         contact_sheets_hold_the_proofs,
+        caps_laid_out_reproduce_the_proof,
     };
     return tu_main("proof", tests, sizeof tests / sizeof tests[0], 120, setup, teardown);
 }

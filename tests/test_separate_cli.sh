@@ -60,10 +60,9 @@ check "bad layout" 1 "unknown layout" "$bin" separate kawung -o "$tmp/x" --layou
 check "missing folder" 1 "cannot create" "$bin" separate kawung -o "$tmp/no/such/x"
 ok "failed runs leave no sheets" test -z "$(ls "$tmp" | grep '^x-')"
 
-check "kawung films with marks" 0 "x-soga.png x-indigo.png" "$bin" separate kawung -o "$tmp/x" --size 10x10cm --dpi 100 --bits 1 --marks
+check "kawung films with marks" 0 "x-soga.png .*x-indigo.png" "$bin" separate kawung -o "$tmp/x" --size 10x10cm --dpi 100 --bits 1 --marks
 check "films are 1-bit" 0 "1-bit grayscale" file "$tmp/x-indigo.png"
-check "films carry their dpi" 0 "3937" sh -c "od -An -tu1 -j33 -N50 '$tmp/x-soga.png' >/dev/null; grep -c pHYs '$tmp/x-soga.png' && printf '%d\n' 0x\$(od -An -tx1 -j\$((\$(grep -abo pHYs '$tmp/x-soga.png' | cut -d: -f1) + 4)) -N4 '$tmp/x-soga.png' | tr -d ' ')"
-check "grey sheets" 0 "x-cloth.png" "$bin" separate kawung -o "$tmp/x" --size 10x10cm --dpi 100 --cloth --colourway sogan -q -q
+check "grey sheets" 0 "x-cloth.png" "$bin" separate kawung -o "$tmp/x" --size 10x10cm --dpi 100 --cloth --colourway sogan
 "$bin" render kawung -o "$tmp/proof.png" --size 10x10cm --dpi 100 -q
 check "sheets match the proof's size" 0 "394 x 394, 8-bit grayscale" file "$tmp/x-soga.png"
 check "proof size" 0 "394 x 394" file "$tmp/proof.png"
@@ -74,8 +73,8 @@ inks=$(sed -n 's/^  --inks "\(.*\)"$/\1/p' "$tmp/pal")
 check "raster needs inks" 2 "needs its inks" "$bin" separate "$tmp/proof.png" -o "$tmp/r"
 check "raster refuses a size" 2 "its own size" "$bin" separate "$tmp/proof.png" -o "$tmp/r" --inks "$inks" --size 5cm
 check "bad inks" 2 "--inks: bad ink" "$bin" separate "$tmp/proof.png" -o "$tmp/r" --inks "#12,#fff"
-check "raster by a list" 0 "r-ink1.png r-ink2.png" "$bin" separate "$tmp/proof.png" -o "$tmp/r" --inks "$inks" --bits 1
-check "raster by a motif's inks" 0 "q-soga.png q-indigo.png" "$bin" separate "$tmp/proof.png" -o "$tmp/q" --inks kawung
+check "raster by a list" 0 "r-ink1.png .*r-ink2.png" "$bin" separate "$tmp/proof.png" -o "$tmp/r" --inks "$inks" --bits 1
+check "raster by a motif's inks" 0 "q-soga.png .*q-indigo.png" "$bin" separate "$tmp/proof.png" -o "$tmp/q" --inks kawung
 check "raster sheets keep the art's dpi" 0 "394 x 394" file "$tmp/q-soga.png"
 check "named inks" 0 "n-brown.png" "$bin" separate "$tmp/proof.png" -o "$tmp/n" --inks "paper=#efe3c8,brown=#8a5a2b,blue=#1f2a44"
 

@@ -110,31 +110,6 @@ static void draw_cell(cairo_surface_t *page, cairo_t *cr, const canting_contact 
     text_at(cr, x0, y0 + s->cell_px + 28, 11, c->caption[1]);
 }
 
-static canting_status page_to_png(cairo_surface_t *page, const char *path, canting_error *err)
-{
-    uint32_t w = (uint32_t)cairo_image_surface_get_width(page), h = (uint32_t)cairo_image_surface_get_height(page);
-    size_t stride = (size_t)cairo_image_surface_get_stride(page);
-    uint8_t *row = ct_malloc((size_t)w * 3);
-    ct_png_writer *png = NULL;
-    ct_png_spec spec = {.width_px = w, .height_px = h, .channels = 3, .dpi = 96, .compression = 6};
-    canting_status st = row ? ct_png_open(path, &spec, &png, err) : ct_fail(err, CANTING_ENOMEM, "out of memory");
-    for (uint32_t y = 0; st == CANTING_OK && y < h; y++) {
-        const uint32_t *px = (const uint32_t *)(const void *)(cairo_image_surface_get_data(page) + y * stride);
-        for (uint32_t x = 0; x < w; x++) {
-            row[3 * x] = (uint8_t)(px[x] >> 16);
-            row[3 * x + 1] = (uint8_t)(px[x] >> 8);
-            row[3 * x + 2] = (uint8_t)px[x];
-        }
-        st = ct_png_write_rows(png, row, 0, 1, err);
-    }
-    if (st == CANTING_OK && png)
-        st = ct_png_finish(png, err);
-    else
-        ct_png_abandon(png);
-    ct_free(row);
-    return st;
-}
-
 canting_status canting_contact_write(const canting_contact *sheet, const char *path, canting_error *err)
 {
     ct_error_clear(err);
@@ -155,7 +130,7 @@ canting_status canting_contact_write(const canting_contact *sheet, const char *p
         draw_cell(page, cr, sheet, i, GAP_PX + (uint32_t)(i % sheet->columns) * pitch_x,
                   TITLE_PX + (uint32_t)(i / sheet->columns) * pitch_y);
     cairo_surface_flush(page);
-    canting_status st = cairo_status(cr) == CAIRO_STATUS_SUCCESS ? page_to_png(page, path, err)
+    canting_status st = cairo_status(cr) == CAIRO_STATUS_SUCCESS ? ct_png_write_surface(page, 96, path, err)
                                                                   : ct_fail(err, CANTING_ERENDER, "cairo failed");
     cairo_destroy(cr);
     cairo_surface_destroy(page);

@@ -5,6 +5,7 @@
 #include "io/png_idat.h"
 #include "util/util.h"
 
+#include <cairo.h>
 #include <png.h>
 #include <setjmp.h>
 #include <string.h>
@@ -213,4 +214,30 @@ void ct_png_abandon(ct_png_writer *w)
     ct_idat_release(&w->idat);
     ct_atomic_abandon(&w->file);
     ct_free(w);
+}
+
+/* An image surface (xRGB32) row by row into a PNG. */
+canting_status ct_png_write_surface(cairo_surface_t *page, double dpi, const char *path, canting_error *err)
+{
+    uint32_t w = (uint32_t)cairo_image_surface_get_width(page), h = (uint32_t)cairo_image_surface_get_height(page);
+    size_t stride = (size_t)cairo_image_surface_get_stride(page);
+    uint8_t *row = ct_malloc((size_t)w * 3);
+    ct_png_writer *png = NULL;
+    ct_png_spec spec = {.width_px = w, .height_px = h, .channels = 3, .dpi = dpi, .compression = 6};
+    canting_status st = row ? ct_png_open(path, &spec, &png, err) : ct_fail(err, CANTING_ENOMEM, "out of memory");
+    for (uint32_t y = 0; st == CANTING_OK && y < h; y++) {
+        const uint32_t *px = (const uint32_t *)(const void *)(cairo_image_surface_get_data(page) + y * stride);
+        for (uint32_t x = 0; x < w; x++) {
+            row[3 * x] = (uint8_t)(px[x] >> 16);
+            row[3 * x + 1] = (uint8_t)(px[x] >> 8);
+            row[3 * x + 2] = (uint8_t)px[x];
+        }
+        st = ct_png_write_rows(png, row, 0, 1, err);
+    }
+    if (st == CANTING_OK && png)
+        st = ct_png_finish(png, err);
+    else
+        ct_png_abandon(png);
+    ct_free(row);
+    return st;
 }

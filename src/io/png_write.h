@@ -54,6 +54,10 @@ canting_status ct_png_finish(ct_png_writer *w, canting_error *err);
  * frees a finished writer.  NULL is allowed. */
 void ct_png_abandon(ct_png_writer *w);
 
+/* Writes an xRGB32 cairo image surface as an RGB PNG of `dpi` (atomically). */
+typedef struct _cairo_surface cairo_surface_t;
+canting_status ct_png_write_surface(cairo_surface_t *page, double dpi, const char *path, canting_error *err);
+
 /* (palette.c) Turns a w x h RGB image (`stride` bytes a row) into a palette
  * and an index image, for a palette PNG: CANTING_OK when it has at most 256
  * distinct colours, with *count of them in `palette` (R, G, B triples, in

@@ -520,13 +520,14 @@ static canting_status render_motif(const canting_motif *m, const canting_render_
     return st;
 }
 
-canting_status ct_proof_pixels(const canting_motif *m, const canting_render_options *o, uint32_t w, uint32_t h,
-                               uint8_t *rgb, size_t stride, canting_error *err)
+canting_status ct_proof_repeat(const canting_motif *m, const canting_render_options *o, ct_repeat **out,
+                               canting_error *err)
 {
     ct_layout_kind layout;
     double fraction;
     canting_tile *tile;
     unit_source u = {0};
+    *out = NULL;
     canting_status st = check_options(o, err);
     if (st == CANTING_OK)
         st = motif_tile(m, o, &tile, &layout, &fraction, err);
@@ -534,13 +535,20 @@ canting_status ct_proof_pixels(const canting_motif *m, const canting_render_opti
         return st;
     set_unit_pixels(&u, tile);
     set_engine_layout(&u, layout, fraction);
-    ct_repeat *rep;
-    st = ct_repeat_new(u.pixels, u.width_px, u.height_px, u.stride, 3, u.engine_layout, u.fraction, &rep);
-    if (st == CANTING_OK) {
-        st = ct_repeat_rows(rep, 0, h, rgb, stride, w, o->threads);
-        ct_repeat_free(rep);
-    }
+    st = ct_repeat_new(u.pixels, u.width_px, u.height_px, u.stride, 3, u.engine_layout, u.fraction, out);
     canting_tile_free(tile);
+    return st == CANTING_OK ? st : ct_fail(err, st, "cannot build the repeat unit");
+}
+
+canting_status ct_proof_pixels(const canting_motif *m, const canting_render_options *o, uint32_t w, uint32_t h,
+                               uint8_t *rgb, size_t stride, canting_error *err)
+{
+    ct_repeat *rep;
+    canting_status st = ct_proof_repeat(m, o, &rep, err);
+    if (st != CANTING_OK)
+        return st;
+    st = ct_repeat_rows(rep, 0, h, rgb, stride, w, o->threads);
+    ct_repeat_free(rep);
     return st == CANTING_OK ? st : ct_fail(err, st, "the repeat engine failed");
 }
 

@@ -264,6 +264,15 @@ uint64_t ct_repeat_period_rows(const ct_repeat *rep)
     return rep->mode == MODE_COLUMNS ? rep->tile_h : rep->unit_h;
 }
 
+uint64_t ct_repeat_period_cols(const ct_repeat *rep)
+{
+    if (rep == NULL)
+        return 0;
+    if (rep->mode == MODE_COLUMNS) /* the drop comes round after h/gcd(h,D) columns of tiles */
+        return (uint64_t)rep->tile_w * (rep->tile_h / gcd_u64(rep->tile_h, rep->step));
+    return rep->mode == MODE_BRICK ? rep->tile_w : rep->row_bytes / rep->bpp;
+}
+
 unsigned ct_repeat_bpp(const ct_repeat *rep)
 {
     return rep != NULL ? rep->bpp : 0;

@@ -62,6 +62,9 @@ void ct_repeat_free(ct_repeat *rep);
  * rows to come round).  0 for a NULL rep. */
 uint64_t ct_repeat_period_rows(const ct_repeat *rep);
 
+/* The columns after which every row repeats: out(x, y) = out(x + period, y). */
+uint64_t ct_repeat_period_cols(const ct_repeat *rep);
+
 /* Bytes per pixel of the repeat's output (the tile's bpp). */
 unsigned ct_repeat_bpp(const ct_repeat *rep);
 

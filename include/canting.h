@@ -182,6 +182,15 @@ CANTING_API canting_status canting_motif_set_colourway(canting_motif *motif, con
 CANTING_API canting_status canting_motif_cell_mm(const canting_motif *motif, double *width_mm,
                                                  double *height_mm, canting_error *err);
 
+/* The motif as one JSON object: name, title, repeat (cell in mm, layout),
+ * border, params (name, description, unit "mm"/"deg"/"", value, default,
+ * min, max), inks in dye order (name, description, "#rrggbb" in the chosen
+ * colourway) and colourways.  Written into buf (NUL-terminated) like
+ * snprintf: *needed (may be NULL) receives the size it takes; CANTING_ERANGE
+ * when `size` is too small (call again with a larger buffer). */
+CANTING_API canting_status canting_motif_json(const canting_motif *motif, char *buf, size_t size, size_t *needed,
+                                              canting_error *err);
+
 /* ---- Tiles: one repeat cell rasterised ------------------------------------- */
 
 typedef struct canting_tile canting_tile;

@@ -306,6 +306,26 @@ START_TEST(sizes_parse_in_every_unit)
 }
 END_TEST
 
+START_TEST(json_says_what_a_motif_is)
+{
+    canting_motif *m = tu_motif(small_motif);
+    size_t needed = 0;
+    char small[8];
+    ck_assert_int_eq(canting_motif_json(m, small, sizeof small, &needed, NULL), CANTING_ERANGE);
+    ck_assert_uint_gt(needed, 100);
+    char *buf = malloc(needed);
+    ck_assert_int_eq(canting_motif_json(m, buf, needed, NULL, NULL), CANTING_OK);
+    ck_assert_uint_eq(strlen(buf) + 1, needed);
+    ck_assert_ptr_nonnull(strstr(buf, "\"name\": \"dot\""));
+    ck_assert_ptr_nonnull(strstr(buf, "{\"name\": \"r\", \"description\": \"radius\", \"unit\": \"mm\", "
+                                      "\"value\": 3, \"default\": 3, \"min\": 1, \"max\": 4}"));
+    ck_assert_ptr_nonnull(strstr(buf, "\"repeat\": {\"width_mm\": 10, \"height_mm\": 10, \"layout\": \"straight\"}"));
+    ck_assert_ptr_nonnull(strstr(buf, "\"colour\": \"#000000\""));
+    free(buf);
+    canting_motif_free(m);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *tests[] = {
@@ -319,6 +339,7 @@ int main(void)
         library_never_prints,
         error_format_names_the_place,
         sizes_parse_in_every_unit,
+        json_says_what_a_motif_is,
     };
     return tu_main("motif", tests, sizeof tests / sizeof tests[0], 60, NULL, NULL);
 }

@@ -443,6 +443,11 @@ CANTING_API void canting_plan_options_init(canting_plan_options *options);
 CANTING_API canting_status canting_plan_write(const canting_motif *motif, const canting_plan_options *options,
                                               const char *prefix, canting_error *err);
 
+/* Frees the process-wide font caches that drawing labels fills (cairo's and
+ * fontconfig's), so leak checkers see a clean exit.  Call it only at the end
+ * of a program, when no thread draws any more; later drawing refills them. */
+CANTING_API void canting_free_font_caches(void);
+
 /* ---- end of separations ---- */
 
 #ifdef __cplusplus

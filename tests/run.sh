@@ -5,6 +5,9 @@
 # Prints one closing line "N passed, N failed" over all programs.
 passed=0
 failed=0
+# fontconfig's process-long caches are not our leaks (see tests/lsan.supp)
+LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+export LSAN_OPTIONS
 for t in "$@"; do
     name=$(basename "$t")
     log="${CANTING_BUILD_DIR:-build}/tests/$name.log"

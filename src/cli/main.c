@@ -36,7 +36,7 @@ static const struct {
     {"plan", cli_plan},
 };
 
-int main(int argc, char **argv)
+static int dispatch(int argc, char **argv)
 {
     if (argc < 2)
         return cli_usage_error("%s", "missing command");
@@ -53,4 +53,12 @@ int main(int argc, char **argv)
         if (!strcmp(cmd, commands[i].name))
             return commands[i].run(argc - 1, argv + 1);
     return cli_usage_error("unknown command '%s'", cmd);
+}
+
+/* The font caches go before exit so that leak checkers see a clean run. */
+int main(int argc, char **argv)
+{
+    int rc = dispatch(argc, argv);
+    canting_free_font_caches();
+    return rc;
 }

@@ -1,8 +1,10 @@
 /* marks.c: registration and crop marks drawn row by row, labels by cairo. */
+#define _GNU_SOURCE /* RTLD_DEFAULT */
 #include "io/marks.h"
 #include "util/util.h"
 
 #include <cairo.h>
+#include <dlfcn.h>
 #include <math.h>
 #include <string.h>
 
@@ -192,4 +194,16 @@ canting_status ct_marks_text(const ct_box *box, double font_px, const char *text
     }
     *pixels = out;
     return CANTING_OK;
+}
+
+/* fontconfig is cairo's dependency, not ours: libcanting is not linked with
+ * it, so its FcFini is looked up in the process rather than named. */
+void canting_free_font_caches(void)
+{
+    cairo_debug_reset_static_data();
+    void (*fc_fini)(void);
+    void *sym = dlsym(RTLD_DEFAULT, "FcFini");
+    memcpy(&fc_fini, &sym, sizeof fc_fini); /* ISO C has no object-to-function pointer cast */
+    if (fc_fini)
+        fc_fini();
 }

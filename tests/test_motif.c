@@ -56,6 +56,57 @@ static void loads_and_renders(const char *path)
     canting_motif_free(m);
 }
 
+static void render_small(canting_motif *m, const char *path, const char *what)
+{
+    canting_tile *t = NULL;
+    canting_error err;
+    char buf[1024];
+    canting_status st = canting_tile_render(m, 20, &t, &err);
+    ck_assert_msg(st == CANTING_OK, "%s %s: %s", path, what, canting_error_format(&err, buf, sizeof buf));
+    canting_tile_free(t);
+}
+
+/* Every parameter at both ends of its range, and every colourway. */
+static void renders_at_the_ends(const char *path)
+{
+    canting_motif *m = NULL;
+    ck_assert_int_eq(canting_motif_load(path, NULL, &m, NULL), CANTING_OK);
+    double w, h;
+    if (canting_motif_cell_mm(m, &w, &h, NULL) != CANTING_OK) {
+        canting_motif_free(m);
+        return; /* a part placed by others, not rendered alone */
+    }
+    for (size_t i = 0; i < canting_motif_param_count(m); i++) {
+        canting_param_info p;
+        ck_assert_int_eq(canting_motif_param(m, i, &p), CANTING_OK);
+        if (!p.has_range)
+            continue;
+        const char *unit = p.kind == CANTING_UNIT_LENGTH ? "mm" : p.kind == CANTING_UNIT_ANGLE ? "deg" : "";
+        double ends[3] = {p.min, p.max, p.default_value};
+        for (int e = 0; e < 3; e++) {
+            char value[64], what[128];
+            snprintf(value, sizeof value, "%.17g%s", ends[e], unit);
+            snprintf(what, sizeof what, "%s=%s", p.name, value);
+            canting_error err;
+            char buf[1024];
+            ck_assert_msg(canting_motif_set(m, p.name, value, &err) == CANTING_OK, "%s %s: %s", path, what,
+                          canting_error_format(&err, buf, sizeof buf));
+            render_small(m, path, what);
+        }
+    }
+    for (size_t c = 0; c < canting_motif_colourway_count(m); c++) {
+        ck_assert_int_eq(canting_motif_set_colourway(m, canting_motif_colourway_name(m, c), NULL), CANTING_OK);
+        render_small(m, path, canting_motif_colourway_name(m, c));
+    }
+    canting_motif_free(m);
+}
+
+START_TEST(every_motif_renders_at_the_ends_of_its_ranges)
+{
+    ck_assert_int_ge(each_motif("motifs", renders_at_the_ends), 20);
+}
+END_TEST
+
 START_TEST(every_library_motif_loads)
 {
     ck_assert_int_ge(each_motif("motifs", loads_and_renders), 3);
@@ -340,6 +391,7 @@ int main(void)
         error_format_names_the_place,
         sizes_parse_in_every_unit,
         json_says_what_a_motif_is,
+        every_motif_renders_at_the_ends_of_its_ranges,
     };
     return tu_main("motif", tests, sizeof tests / sizeof tests[0], 60, NULL, NULL);
 }

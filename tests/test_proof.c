@@ -332,7 +332,7 @@ static void border_files(void)
 
 static const uint8_t *px(const tu_png *png, uint32_t x, uint32_t y)
 {
-    return png->pixels + ((size_t)y * png->width + x) * 3;
+    return png->pixels + ((size_t)y * png->width + x) * (size_t)png->channels;
 }
 
 static int is_colour(const uint8_t *p, unsigned rgb)
@@ -548,6 +548,51 @@ START_TEST(caps_laid_out_reproduce_the_proof)
 }
 END_TEST
 
+/* The share of ink (dark) in columns [x0, x1) of a grey separation sheet. */
+static double ink_share(const tu_png *sheet, uint32_t x0, uint32_t x1, uint32_t y0, uint32_t y1)
+{
+    double sum = 0;
+    for (uint32_t y = y0; y < y1; y++)
+        for (uint32_t x = x0; x < x1; x++)
+            sum += 255 - px(sheet, x, y)[0];
+    return sum / 255 / ((double)(x1 - x0) * (y1 - y0));
+}
+
+/* The Metro kain panjang ends in its siger border at both ends: the tapis
+ * band's red runs the whole height of the cloth at each end, in the red ink
+ * plane (its separation), and the field between has far less red. */
+START_TEST(metro_border_stands_at_both_ends_of_a_kain_panjang)
+{
+    canting_motif *m;
+    canting_error err;
+    ck_assert_int_eq(canting_motif_load("motifs/metro.motif", NULL, &m, &err), CANTING_OK);
+    canting_separate_options o;
+    canting_separate_options_init(&o);
+    o.render.dpi = 10;
+    o.render.width_mm = 2500;
+    o.render.height_mm = 1050;
+    char prefix[600];
+    snprintf(prefix, sizeof prefix, "%s/kain", dir);
+    ck_assert_int_eq(canting_separate_motif(m, &o, prefix, &err), CANTING_OK);
+    tu_png red;
+    ck_assert(tu_png_read(out_path("kain-red.png"), &red));
+    ck_assert_uint_eq(red.width, 984);
+    ck_assert_uint_eq(red.height, 413);
+    uint32_t band = 8; /* the outer 2 cm of each end: the tapis diamonds */
+    for (uint32_t part = 0; part < 4; part++) {
+        uint32_t y0 = part * red.height / 4, y1 = (part + 1) * red.height / 4;
+        ck_assert_double_gt(ink_share(&red, 0, band, y0, y1), 0.3);
+        ck_assert_double_gt(ink_share(&red, red.width - band, red.width, y0, y1), 0.3);
+    }
+    ck_assert_double_lt(ink_share(&red, 400, 400 + band, 0, red.height), 0.15);
+    /* the two ends mirror each other */
+    double left = ink_share(&red, 0, 87, 0, red.height), right = ink_share(&red, red.width - 87, red.width, 0, red.height);
+    ck_assert_double_eq_tol(left, right, 0.02);
+    tu_png_free(&red);
+    canting_motif_free(m);
+}
+END_TEST
+
 int main(void)
 {
     const TTest *tests[] = {
@@ -564,6 +609,7 @@ int main(void)
         shapes_across_edges_follow_the_lattice,
         contact_sheets_hold_the_proofs,
         caps_laid_out_reproduce_the_proof,
+        metro_border_stands_at_both_ends_of_a_kain_panjang,
     };
     return tu_main("proof", tests, sizeof tests / sizeof tests[0], 120, setup, teardown);
 }

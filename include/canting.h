@@ -123,9 +123,11 @@ CANTING_API canting_status canting_motif_parse(const char *text, size_t len, con
 /* Frees a motif and everything it owns; NULL is allowed. */
 CANTING_API void canting_motif_free(canting_motif *motif);
 
-/* The motif's name (from `motif NAME`) and its one-line title (may be ""). */
+/* The motif's name (from `motif NAME`) and its one-line title (may be ""),
+ * and the title in Indonesian (`motif NAME "title" id "judul"`, else ""). */
 CANTING_API const char *canting_motif_name(const canting_motif *motif);
 CANTING_API const char *canting_motif_title(const canting_motif *motif);
+CANTING_API const char *canting_motif_title_id(const canting_motif *motif);
 
 /* The unit kind of a parameter. */
 typedef enum canting_unit_kind {
@@ -138,6 +140,7 @@ typedef enum canting_unit_kind {
 typedef struct canting_param_info {
     const char *name;
     const char *description;  /* "" when none */
+    const char *description_id; /* the Indonesian description (`"..." id "..."`), "" when none */
     canting_unit_kind kind;
     double value;             /* current value: mm, degrees or a number */
     double default_value;
@@ -161,6 +164,7 @@ CANTING_API canting_status canting_motif_set(canting_motif *motif, const char *n
 typedef struct canting_ink_info {
     const char *name;
     const char *description;  /* "" when none */
+    const char *description_id; /* in Indonesian, "" when none */
     uint8_t r, g, b;
 } canting_ink_info;
 

@@ -9,8 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char small_motif[] = "motif dot \"a dot\"\n"
-                                  "param r = 3mm range 1mm..4mm \"radius\"\n"
+static const char small_motif[] = "motif dot \"a dot\" id \"sebuah titik\"\n"
+                                  "param r = 3mm range 1mm..4mm \"radius\" id \"jari-jari\"\n"
                                   "param n = 4 range 1..8\n"
                                   "inks\n"
                                   "  cloth #ffffff\n"
@@ -162,6 +162,8 @@ START_TEST(parameters_are_listed_with_ranges)
     ck_assert_int_eq(canting_motif_param(m, 0, &p), CANTING_OK);
     ck_assert_str_eq(p.name, "r");
     ck_assert_str_eq(p.description, "radius");
+    ck_assert_str_eq(p.description_id, "jari-jari");
+    ck_assert_str_eq(canting_motif_title_id(m), "sebuah titik");
     ck_assert_int_eq(p.kind, CANTING_UNIT_LENGTH);
     ck_assert_double_eq_tol(p.value, 3.0, 1e-12);
     ck_assert_int_eq(p.has_range, 1);
@@ -368,7 +370,7 @@ START_TEST(json_says_what_a_motif_is)
     ck_assert_int_eq(canting_motif_json(m, buf, needed, NULL, NULL), CANTING_OK);
     ck_assert_uint_eq(strlen(buf) + 1, needed);
     ck_assert_ptr_nonnull(strstr(buf, "\"name\": \"dot\""));
-    ck_assert_ptr_nonnull(strstr(buf, "{\"name\": \"r\", \"description\": \"radius\", \"unit\": \"mm\", "
+    ck_assert_ptr_nonnull(strstr(buf, "{\"name\": \"r\", \"description\": \"radius\", \"description_id\": \"jari-jari\", \"unit\": \"mm\", "
                                       "\"value\": 3, \"default\": 3, \"min\": 1, \"max\": 4}"));
     ck_assert_ptr_nonnull(strstr(buf, "\"repeat\": {\"width_mm\": 10, \"height_mm\": 10, \"layout\": \"straight\"}"));
     ck_assert_ptr_nonnull(strstr(buf, "\"colour\": \"#000000\""));

@@ -56,6 +56,8 @@ static void put_params(out *o, const canting_motif *m)
         put_string(o, p.name);
         put(o, ", \"description\": ");
         put_string(o, p.description);
+        put(o, ", \"description_id\": ");
+        put_string(o, p.description_id);
         put(o, ", \"unit\": \"%s\", \"value\": %.10g, \"default\": %.10g", unit_of(p.kind), p.value, p.default_value);
         if (p.has_range)
             put(o, ", \"min\": %.10g, \"max\": %.10g", p.min, p.max);
@@ -122,6 +124,8 @@ canting_status canting_motif_json(const canting_motif *motif, char *buf, size_t 
     put_string(&o, motif->def->name);
     put(&o, ", \"title\": ");
     put_string(&o, motif->def->title);
+    put(&o, ", \"title_id\": ");
+    put_string(&o, motif->def->title_id);
     put(&o, ", ");
     put_repeat(&o, motif);
     put(&o, ", \"border\": ");

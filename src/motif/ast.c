@@ -54,6 +54,7 @@ void ct_motif_def_free(ct_motif_def *m)
     for (size_t i = 0; i < m->nparams; i++) {
         ct_free(m->params[i].name);
         ct_free(m->params[i].description);
+        ct_free(m->params[i].description_id);
         ct_expr_free(m->params[i].value);
         ct_expr_free(m->params[i].lo);
         ct_expr_free(m->params[i].hi);
@@ -67,6 +68,7 @@ void ct_motif_def_free(ct_motif_def *m)
     for (size_t i = 0; i < m->ninks; i++) {
         ct_free(m->inks[i].name);
         ct_free(m->inks[i].description);
+        ct_free(m->inks[i].description_id);
     }
     ct_free(m->inks);
     for (size_t i = 0; i < m->ncolourways; i++) {
@@ -94,6 +96,7 @@ void ct_motif_def_free(ct_motif_def *m)
     ct_free(m->uses);
     ct_free(m->name);
     ct_free(m->title);
+    ct_free(m->title_id);
     ct_free(m->file);
     ct_free(m->dir);
     ct_free(m->text);

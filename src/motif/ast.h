@@ -70,6 +70,7 @@ typedef struct ct_stmt {
 typedef struct ct_param_def {
     char *name;
     char *description;
+    char *description_id;     /* the Indonesian text after `id`, "" when none */
     int line, column;
     ct_expr *value;           /* default, or the override */
     ct_expr *lo, *hi;         /* NULL when no range */
@@ -85,6 +86,7 @@ typedef struct ct_let_def {
 typedef struct ct_ink_def {
     char *name;
     char *description;
+    char *description_id;
     unsigned rgb;
     int line, column;
 } ct_ink_def;
@@ -113,6 +115,7 @@ typedef struct ct_recipe_def {
 struct ct_motif_def {
     char *name;
     char *title;
+    char *title_id;
     char *file;               /* for messages */
     char *dir;                /* folder searched first for `use` */
     int line, column;         /* of the `motif` line */

@@ -356,6 +356,11 @@ const char *canting_motif_title(const canting_motif *motif)
     return motif ? motif->def->title : "";
 }
 
+const char *canting_motif_title_id(const canting_motif *motif)
+{
+    return motif ? motif->def->title_id : "";
+}
+
 size_t canting_motif_param_count(const canting_motif *motif)
 {
     return motif ? motif->def->nparams : 0;
@@ -378,6 +383,7 @@ canting_status canting_motif_param(const canting_motif *motif, size_t index, can
     memset(info, 0, sizeof *info);
     info->name = d->name;
     info->description = d->description;
+    info->description_id = d->description_id;
     info->kind = env.bindings[index].value.unit;
     info->value = env.bindings[index].value.v;
     info->default_value = defaults.bindings[index].value.v;
@@ -492,6 +498,7 @@ canting_status canting_motif_ink(const canting_motif *motif, size_t index, canti
     unsigned rgb = ct_motif_ink_rgb(motif, index);
     info->name = ink->name;
     info->description = ink->description;
+    info->description_id = ink->description_id;
     info->r = (uint8_t)(rgb >> 16);
     info->g = (uint8_t)(rgb >> 8);
     info->b = (uint8_t)rgb;

@@ -631,6 +631,19 @@ static canting_status optional_string(parser *p, char **out)
     return *out ? CANTING_OK : ct_fail(p->err, CANTING_ENOMEM, "out of memory");
 }
 
+/* A text and its Indonesian beside it: `"English" id "Bahasa Indonesia"`. */
+static canting_status texts(parser *p, char **english, char **indonesian)
+{
+    canting_status st = optional_string(p, english);
+    if (st != CANTING_OK || !tok_is_word(p, "id"))
+        return st == CANTING_OK ? optional_string(p, indonesian) : st;
+    if ((st = next(p)) != CANTING_OK)
+        return st;
+    if (p->tok.kind != TOK_STRING)
+        return expected(p, "the Indonesian text in quotes after 'id'");
+    return optional_string(p, indonesian);
+}
+
 static canting_status parse_motif_line(parser *p)
 {
     canting_status st;
@@ -639,7 +652,7 @@ static canting_status parse_motif_line(parser *p)
     p->motif->line = p->tok.line;
     p->motif->column = p->tok.column;
     if ((st = next(p)) != CANTING_OK || (st = take_ident(p, "the motif's name", &p->motif->name)) != CANTING_OK ||
-        (st = optional_string(p, &p->motif->title)) != CANTING_OK)
+        (st = texts(p, &p->motif->title, &p->motif->title_id)) != CANTING_OK)
         return st;
     return end_of_line(p);
 }
@@ -666,7 +679,7 @@ static canting_status parse_param(parser *p)
             (st = parse_expr(p, &d->hi)) != CANTING_OK)
             return st;
     }
-    if ((st = optional_string(p, &d->description)) != CANTING_OK)
+    if ((st = texts(p, &d->description, &d->description_id)) != CANTING_OK)
         return st;
     return end_of_line(p);
 }
@@ -706,7 +719,7 @@ static canting_status parse_ink_line(parser *p)
     if (p->tok.kind != TOK_COLOUR)
         return expected(p, "the ink's colour, like #7a4a22");
     ink->rgb = p->tok.rgb;
-    if ((st = next(p)) != CANTING_OK || (st = optional_string(p, &ink->description)) != CANTING_OK)
+    if ((st = next(p)) != CANTING_OK || (st = texts(p, &ink->description, &ink->description_id)) != CANTING_OK)
         return st;
     return end_of_line(p);
 }

@@ -7,12 +7,13 @@
 #ifdef CANTING_FAULT_INJECTION
 #include <stdatomic.h>
 
-/* Allocations counted since the last ct_fault_fail_after, and the one that
- * is to fail (0: none).  Atomic because the repeat engine's threads
- * allocate too; a test that wants the same N to hit the same call each time
- * renders with one thread. */
+/* Allocations counted since the last ct_fault_fail_after, the one that is to
+ * fail (0: none), and blocks taken but not yet given back.  Atomic because
+ * the repeat engine's threads allocate too; a test that wants the same N to
+ * hit the same call each time renders with one thread. */
 static atomic_long allocations;
 static atomic_long fail_at;
+static atomic_long live;
 
 void ct_fault_fail_after(long n)
 {
@@ -25,6 +26,11 @@ long ct_fault_allocations(void)
     return atomic_load(&allocations);
 }
 
+long ct_fault_live_blocks(void)
+{
+    return atomic_load(&live);
+}
+
 /* Only the N-th allocation fails, not every one after it: each error path
  * must then survive its own clean-up allocating again. */
 static bool fault_now(void)
@@ -32,11 +38,24 @@ static bool fault_now(void)
     long n = atomic_fetch_add(&allocations, 1) + 1;
     return n == atomic_load(&fail_at);
 }
+
+static void *counted(void *block, long more)
+{
+    if (block)
+        atomic_fetch_add(&live, more);
+    return block;
+}
 #else
-/* The normal build has no counter: the check folds away. */
+/* The normal build has no counters: these fold away. */
 static inline bool fault_now(void)
 {
     return false;
+}
+
+static inline void *counted(void *block, long more)
+{
+    (void)more;
+    return block;
 }
 #endif
 
@@ -60,21 +79,21 @@ void *ct_malloc(size_t size)
 {
     if (fault_now())
         return NULL;
-    return malloc(size ? size : 1);
+    return counted(malloc(size ? size : 1), 1);
 }
 
 void *ct_calloc(size_t count, size_t size)
 {
     if (fault_now())
         return NULL;
-    return calloc(count ? count : 1, size ? size : 1);
+    return counted(calloc(count ? count : 1, size ? size : 1), 1);
 }
 
 void *ct_realloc(void *ptr, size_t size)
 {
     if (fault_now())
         return NULL;
-    return realloc(ptr, size ? size : 1);
+    return counted(realloc(ptr, size ? size : 1), ptr ? 0 : 1);
 }
 
 void *ct_realloc_array(void *ptr, size_t count, size_t size)
@@ -87,6 +106,8 @@ void *ct_realloc_array(void *ptr, size_t count, size_t size)
 
 void ct_free(void *ptr)
 {
+    if (ptr)
+        counted(ptr, -1);
     free(ptr);
 }
 

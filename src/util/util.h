@@ -53,6 +53,10 @@ void ct_fault_fail_after(long n);
 
 /* Allocations since the last ct_fault_fail_after. */
 long ct_fault_allocations(void);
+
+/* Blocks taken through ct_malloc, ct_calloc or ct_realloc and not yet given
+ * to ct_free: back where it was after a job means the job leaked nothing. */
+long ct_fault_live_blocks(void);
 #endif
 
 /* Which file something was read from, so an output never replaces its own

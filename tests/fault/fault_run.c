@@ -5,9 +5,11 @@
  * without reaching its N-th allocation.  Every run cut short must return an
  * error (CANTING_ENOMEM is expected; another status is reported as WARN,
  * since it blames the wrong thing, but does not fail), leave neither the output nor a temporary `.name.XXXXXX`
- * in the output folder, and leak nothing (checked after each run with
- * LeakSanitizer, so a leak names its N).  Repeat threads are set to 1 so
- * that the N-th allocation is the same call every time.
+ * in the output folder, and leak nothing: the library's count of blocks
+ * it holds must be back where it was after each run (so a leak names its
+ * N), and LeakSanitizer looks at the whole heap after each scenario and at
+ * exit (memory from cairo, libpng and libc too).  Repeat threads are set to
+ * 1 so that the N-th allocation is the same call every time.
  *
  * usage: build-fault/tests/fault_run   (from the top folder) */
 #include "canting.h"
@@ -165,8 +167,9 @@ static int dir_entries(char *first, size_t size)
     return n;
 }
 
-/* Checks one run cut short at allocation n; returns 0 when it behaved. */
-static int check_failed_run(const scenario *s, long n, canting_status st, const canting_error *err)
+/* Checks one run cut short at allocation n; returns 0 when it behaved.
+ * `live` is the count of blocks held before the run. */
+static int check_failed_run(const scenario *s, long n, long live, canting_status st, const canting_error *err)
 {
     char left[256], buf[1024];
     int bad = 0;
@@ -183,8 +186,9 @@ static int check_failed_run(const scenario *s, long n, canting_status st, const 
         fprintf(stderr, "FAIL %s: allocation %ld failed and '%s' was left in the output folder\n", s->name, n, left);
         bad = 1;
     }
-    if (LEAKED()) {
-        fprintf(stderr, "FAIL %s: allocation %ld failed and memory leaked (report above)\n", s->name, n);
+    if (ct_fault_live_blocks() != live) {
+        fprintf(stderr, "FAIL %s: allocation %ld failed and %ld blocks leaked\n", s->name, n,
+                ct_fault_live_blocks() - live);
         bad = 1;
     }
     return bad;
@@ -207,6 +211,7 @@ static int run_scenario(const scenario *s, long *tried)
     int failures = 0;
     snprintf(out_path, sizeof out_path, "%s/%s", out_dir, s->output);
     for (long n = 1;; n++) {
+        long live = ct_fault_live_blocks();
         ct_fault_fail_after(n);
         canting_status st = s->run(out_path, &err);
         long used = ct_fault_allocations();
@@ -218,11 +223,20 @@ static int run_scenario(const scenario *s, long *tried)
                 fprintf(stderr, "FAIL %s: the run without a fault returned %s\n", s->name, canting_strerror(st));
                 failures++;
             }
+            if (ct_fault_live_blocks() != live) {
+                fprintf(stderr, "FAIL %s: the run without a fault leaked %ld blocks\n", s->name,
+                        ct_fault_live_blocks() - live);
+                failures++;
+            }
             *tried = n;
             empty_out_dir();
-            return failures + (LEAKED() ? 1 : 0);
+            if (LEAKED()) {
+                fprintf(stderr, "FAIL %s: LeakSanitizer found a leak (report above)\n", s->name);
+                failures++;
+            }
+            return failures;
         }
-        failures += check_failed_run(s, n, st, &err);
+        failures += check_failed_run(s, n, live, st, &err);
         empty_out_dir();
         if (failures > 20) {
             fprintf(stderr, "FAIL %s: giving up after 20 failures\n", s->name);
@@ -274,12 +288,13 @@ static int run_one(int argc, char **argv)
     if (argc != 3 || i >= sizeof scenarios / sizeof scenarios[0])
         return 2;
     snprintf(out_path, sizeof out_path, "%s/%s", out_dir, scenarios[i].output);
+    long live = ct_fault_live_blocks();
     ct_fault_fail_after(n);
     canting_status st = scenarios[i].run(out_path, &err);
     printf("%s, allocation %ld of %ld: %s\n", scenarios[i].name, n, ct_fault_allocations(),
            st == CANTING_OK ? "success" : canting_error_format(&err, buf, sizeof buf));
     ct_fault_fail_after(0);
-    return check_failed_run(&scenarios[i], n, st, &err);
+    return check_failed_run(&scenarios[i], n, live, st, &err);
 }
 
 int main(int argc, char **argv)

@@ -4,22 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int apply_sets(canting_motif *m, const cli_opts *o)
-{
-    for (size_t i = 0; i < o->nsets; i++) {
-        char name[128];
-        size_t n = strcspn(o->sets[i], "=");
-        if (n >= sizeof name)
-            return cli_usage_error("parameter name too long in '%s'", o->sets[i]);
-        memcpy(name, o->sets[i], n);
-        name[n] = '\0';
-        canting_error err;
-        if (canting_motif_set(m, name, o->sets[i] + n + 1, &err) != CANTING_OK)
-            return cli_report(&err);
-    }
-    return EXIT_SUCCESS;
-}
-
 static int prepare(cli_opts *o, const char *what)
 {
     canting_error err;
@@ -109,7 +93,7 @@ int cli_render(int argc, char **argv)
     canting_motif *m = NULL;
     rc = cli_load_motif(o.input, &m);
     if (rc == EXIT_SUCCESS)
-        rc = apply_sets(m, &o);
+        rc = cli_apply_sets(m, &o);
     if (rc == EXIT_SUCCESS)
         rc = render_colourways(m, &o);
     canting_motif_free(m);

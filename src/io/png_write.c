@@ -17,6 +17,8 @@ struct ct_png_writer {
     char message[200];    /* libpng's last error, for our own error record */
     uint32_t rows_left;
     int palette_size;     /* 0: not a palette image */
+    uint8_t *packed;      /* 1-bit images: one row, 8 pixels a byte, the first in the high bit */
+    uint32_t width;
     ct_idat idat;
 };
 
@@ -48,7 +50,7 @@ static void set_header(ct_png_writer *w, const ct_png_spec *spec)
 {
     static const int colour_types[] = {0, PNG_COLOR_TYPE_GRAY, 0, PNG_COLOR_TYPE_RGB, PNG_COLOR_TYPE_RGB_ALPHA};
     int indexed = spec->palette_size > 0;
-    png_set_IHDR(w->png, w->info, spec->width_px, spec->height_px, 8,
+    png_set_IHDR(w->png, w->info, spec->width_px, spec->height_px, spec->bits == 1 ? 1 : 8,
                  indexed ? PNG_COLOR_TYPE_PALETTE : colour_types[spec->channels], PNG_INTERLACE_NONE,
                  PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     if (indexed)
@@ -62,13 +64,27 @@ static void set_header(ct_png_writer *w, const ct_png_spec *spec)
 static canting_status start_idat(ct_png_writer *w, const ct_png_spec *spec, canting_error *err)
 {
     unsigned bpp = spec->palette_size > 0 ? 1 : (unsigned)spec->channels;
-    int sub = !(spec->compression <= 2 || spec->palette_size > 0);
+    /* Filters work on whole bytes: at 1 bit a pixel they only cost time. */
+    int sub = !(spec->compression <= 2 || spec->palette_size > 0 || spec->bits == 1);
+    uint32_t row_units = spec->bits == 1 ? (spec->width_px + 7) / 8 : spec->width_px;
     if ((size_t)spec->width_px * bpp >= 0x7fffffff)
         return ct_fail(err, CANTING_ELIMIT, "PNG: rows of %u px are too long", spec->width_px);
-    if (ct_idat_init(&w->idat, spec->width_px, spec->height_px, bpp, spec->compression, sub, spec->period_rows) !=
+    if (spec->bits == 1 && !(w->packed = ct_malloc(row_units)))
+        return ct_fail(err, CANTING_ENOMEM, "out of memory");
+    if (ct_idat_init(&w->idat, row_units, spec->height_px, bpp, spec->compression, sub, spec->period_rows) !=
         CANTING_OK)
         return ct_fail(err, CANTING_ENOMEM, "out of memory");
     return CANTING_OK;
+}
+
+/* 8-bit grey to 1 bit a pixel: 128 and up is white. */
+static const uint8_t *pack_row(ct_png_writer *w, const uint8_t *grey)
+{
+    memset(w->packed, 0, (w->width + 7) / 8);
+    for (uint32_t x = 0; x < w->width; x++)
+        if (grey[x] >= 128)
+            w->packed[x >> 3] |= (uint8_t)(0x80u >> (x & 7));
+    return w->packed;
 }
 
 static void set_texts(ct_png_writer *w, const ct_png_spec *spec)
@@ -102,6 +118,8 @@ canting_status ct_png_open(const char *path, const ct_png_spec *spec, ct_png_wri
         return ct_fail(err, CANTING_EARG, "PNG: bad size or channel count");
     if (spec->palette_size < 0 || spec->palette_size > 256 || (spec->palette_size > 0 && !spec->palette_rgb))
         return ct_fail(err, CANTING_EARG, "PNG: a palette has 1..256 colours");
+    if (spec->bits != 0 && spec->bits != 8 && (spec->bits != 1 || spec->channels != 1 || spec->palette_size))
+        return ct_fail(err, CANTING_EARG, "PNG: 1-bit images are grey, without a palette");
     if (spec->palette_size > 0 && spec->channels != 1)
         return ct_fail(err, CANTING_EARG, "PNG: palette rows hold one index a pixel (channels must be 1)");
     ct_png_writer *w = ct_calloc(1, sizeof *w);
@@ -109,6 +127,7 @@ canting_status ct_png_open(const char *path, const ct_png_spec *spec, ct_png_wri
         return ct_fail(err, CANTING_ENOMEM, "out of memory");
     w->rows_left = spec->height_px;
     w->palette_size = spec->palette_size;
+    w->width = spec->width_px;
     canting_status st = ct_atomic_open(path, &w->file, err);
     if (st != CANTING_OK) {
         ct_free(w);
@@ -176,6 +195,8 @@ canting_status ct_png_write_rows(ct_png_writer *w, const uint8_t *rows, size_t s
             return ct_fail(err, CANTING_EARG, "PNG: a needed row is missing");
         if (row && !indices_fit(w, row))
             return ct_fail(err, CANTING_EARG, "PNG: a palette index is past the palette's end");
+        if (row && w->packed)
+            row = pack_row(w, row);
         canting_status st = ct_idat_row(&w->idat, row, write_idat, w);
         if (st != CANTING_OK)
             return idat_failed(w, st, err);
@@ -212,6 +233,7 @@ void ct_png_abandon(ct_png_writer *w)
         return;
     png_destroy_write_struct(&w->png, &w->info);
     ct_idat_release(&w->idat);
+    ct_free(w->packed);
     ct_atomic_abandon(&w->file);
     ct_free(w);
 }

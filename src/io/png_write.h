@@ -31,6 +31,10 @@ typedef struct ct_png_spec {
      * looked at (ct_png_rows_needed says which to skip making).  0: no
      * period. */
     uint32_t period_rows;
+    /* 1: a 1-bit grey image (a film, a wax mask): rows are still given as
+     * 8-bit grey, and a sample of 128 or more is white, less is black.
+     * 0 or 8: 8 bits a sample. */
+    int bits;
 } ct_png_spec;
 
 typedef struct ct_png_writer ct_png_writer;

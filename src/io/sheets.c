@@ -1,6 +1,5 @@
 /* sheets.c: many sheets from one source, strip by strip, in parallel. */
 #include "io/sheets.h"
-#include "io/film_png.h"
 #include "io/marks.h"
 #include "separate/parallel.h"
 #include "util/util.h"
@@ -15,7 +14,6 @@
 typedef struct sheet {
     const ct_sheet_spec *spec;
     ct_png_writer *png;       /* 8 bits */
-    ct_film_writer *film;     /* 1 bit */
     uint8_t *row;             /* sheet_w bytes */
     uint8_t *label, *footer;  /* grey boxes, or NULL */
     uint8_t lut[256];         /* 1 bit: partition index -> grey */
@@ -96,8 +94,7 @@ static canting_status emit_row(run *r, sheet *s, uint32_t y)
         else
             art_grey(r, s, offset, s->row + m->margin);
     }
-    return s->film ? ct_film_write_rows(s->film, s->row, m->sheet_w, 1, &s->err)
-                   : ct_png_write_rows(s->png, s->row, m->sheet_w, 1, &s->err);
+    return ct_png_write_rows(s->png, s->row, m->sheet_w, 1, &s->err);
 }
 
 /* ---- the sheets in parallel ------------------------------------------------------ */
@@ -211,16 +208,15 @@ static canting_status open_sheet(run *r, sheet *s, const ct_sheet_spec *spec, ca
     }
     ct_png_spec ps = {.width_px = r->marks.sheet_w, .height_px = r->marks.sheet_h, .channels = 1,
                       .dpi = job->src->dpi, .compression = job->compression, .texts = job->texts,
-                      .ntexts = job->ntexts};
+                      .ntexts = job->ntexts, .bits = job->bits};
     if (st == CANTING_OK)
-        st = job->bits == 1 ? ct_film_open(spec->path, &ps, &s->film, err) : ct_png_open(spec->path, &ps, &s->png, err);
+        st = ct_png_open(spec->path, &ps, &s->png, err);
     return st;
 }
 
 static void release_sheet(sheet *s)
 {
     ct_png_abandon(s->png);
-    ct_film_abandon(s->film);
     ct_free(s->row);
     ct_free(s->label);
     ct_free(s->footer);
@@ -233,10 +229,9 @@ static canting_status finish_all(run *r, canting_error *err)
     for (size_t i = 0; i < r->job->nsheets; i++) {
         sheet *s = &r->sheets[i];
         if (st == CANTING_OK)
-            st = s->film ? ct_film_finish(s->film, err) : ct_png_finish(s->png, err);
+            st = ct_png_finish(s->png, err);
         else
-            s->film ? ct_film_abandon(s->film) : ct_png_abandon(s->png);
-        s->film = NULL;
+            ct_png_abandon(s->png);
         s->png = NULL;
     }
     return st;

@@ -180,7 +180,7 @@ static void captions(page *pg, size_t k, double x, double y)
     if (p->scraped[k]) {
         ink_names(pg->inks, p->scraped[k], names, sizeof names);
         snprintf(line, sizeof line, "Scrape off (ngerok): %s", names);
-        cairo_set_source_rgb(cr, 0.8, 0.05, 0.05);
+        cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
         text_at(cr, x, ly, 15, 1, line);
         ly += 22;
     }

@@ -9,6 +9,7 @@
 #include "io/vector.h"
 #include "render/border.h"
 #include "render/unit.h"
+#include "repeat/cloth.h"
 #include "repeat/layout.h"
 #include "repeat/unit.h"
 #include "util/util.h"
@@ -58,10 +59,8 @@ typedef struct unit_source {
     size_t stride;
     ct_layout_kind engine_layout;  /* straight, half-drop, brick or mirror */
     double fraction;
-    double unit_w_mm, unit_h_mm;   /* the default output is two units each way */
     uint8_t palette[768];          /* when palette_size > 0, pixels are indices into it */
     int palette_size;
-    const canting_motif *border;   /* the motif whose border bands end the cloth, or NULL */
     ct_png_text texts[80];
     size_t ntexts;
     char text_store[80][96];
@@ -105,36 +104,7 @@ static void add_layout_texts(unit_source *u, ct_layout_kind layout, double fract
     }
 }
 
-/* The options' layout, or else the motif's (or straight for a raster). */
-static canting_status chosen_layout(const canting_render_options *o, ct_layout_kind own, double own_fraction,
-                                    ct_layout_kind *layout, double *fraction, canting_error *err)
-{
-    *layout = own;
-    *fraction = o->fraction >= 0 ? o->fraction : own_fraction;
-    if (o->layout && ct_layout_parse(o->layout, layout) != CANTING_OK)
-        return ct_fail(err, CANTING_EARG, "unknown layout '%s' (known: %s)", o->layout, ct_layout_list());
-    if (!(*fraction >= 0 && *fraction <= 1))
-        return ct_fail(err, CANTING_ERANGE, "a drop or shift is a share of the cell from 0 to 1, not %g", *fraction);
-    return CANTING_OK;
-}
-
 /* ---- writing ----------------------------------------------------------------- */
-
-static canting_status output_size(const unit_source *u, const canting_render_options *o, uint64_t max_pixels,
-                                  uint32_t *w, uint32_t *h, canting_error *err)
-{
-    uint64_t wpx = canting_mm_to_px(o->width_mm > 0 ? o->width_mm : 2 * u->unit_w_mm, o->dpi);
-    uint64_t hpx = canting_mm_to_px(o->height_mm > 0 ? o->height_mm : 2 * u->unit_h_mm, o->dpi);
-    if (wpx == 0 || hpx == 0)
-        return ct_fail(err, CANTING_ERANGE, "the output would be less than one pixel");
-    if (wpx > PNG_SIDE_MAX || hpx > PNG_SIDE_MAX || (double)wpx * (double)hpx > (double)max_pixels)
-        return ct_fail(err, CANTING_ELIMIT,
-                       "an output of %llux%llu px is more than the limit of %llu pixels; lower --dpi or --size",
-                       (unsigned long long)wpx, (unsigned long long)hpx, (unsigned long long)max_pixels);
-    *w = (uint32_t)wpx;
-    *h = (uint32_t)hpx;
-    return CANTING_OK;
-}
 
 /* ---- the writers ------------------------------------------------------------ */
 
@@ -214,80 +184,12 @@ static void writer_abandon(image_writer *w)
 
 /* ---- streaming ----------------------------------------------------------------- */
 
-/* The border bands at the two short ends of the cloth, each repeated along
- * its side; the field starts where the first band ends. */
-typedef struct bands {
-    ct_repeat *first, *second;
-    ct_border_sides sides;
-    uint32_t px;                  /* band height across the cloth */
-} bands;
-
-static void bands_free(bands *b)
+static canting_status stream_rows(const ct_cloth *cloth, image_writer *out, const canting_render_options *o,
+                                  canting_error *err)
 {
-    ct_repeat_free(b->first);
-    ct_repeat_free(b->second);
-}
-
-static canting_status bands_new(const canting_motif *m, const canting_render_options *o, uint32_t w, uint32_t h,
-                                bands *b, canting_error *err)
-{
-    canting_tile *first, *second;
-    memset(b, 0, sizeof *b);
-    b->sides = w >= h ? CT_BORDER_LEFT_RIGHT : CT_BORDER_TOP_BOTTOM;
-    canting_status st = ct_border_tiles(m, o->dpi, b->sides, &first, &second, err);
-    if (st != CANTING_OK)
-        return st;
-    b->px = b->sides == CT_BORDER_LEFT_RIGHT ? first->width_px : first->height_px;
-    uint32_t across = b->sides == CT_BORDER_LEFT_RIGHT ? w : h;
-    if (2 * (uint64_t)b->px >= across)
-        st = ct_fail(err, CANTING_ERANGE, "the border bands (%u px each) leave no room for the field", b->px);
-    if (st == CANTING_OK)
-        st = ct_repeat_new(first->rgb, first->width_px, first->height_px, first->rgb_stride, 3, CT_LAYOUT_STRAIGHT, 0,
-                           &b->first);
-    if (st == CANTING_OK)
-        st = ct_repeat_new(second->rgb, second->width_px, second->height_px, second->rgb_stride, 3,
-                           CT_LAYOUT_STRAIGHT, 0, &b->second);
-    canting_tile_free(first);
-    canting_tile_free(second);
-    if (st != CANTING_OK)
-        bands_free(b);
-    return st;
-}
-
-/* Rows y .. y+rows-1 of the cloth: the field, and the bands over its ends. */
-static canting_status make_rows(const ct_repeat *field, const bands *b, uint64_t y, uint32_t rows, uint8_t *strip,
-                                size_t stride, uint32_t w, uint32_t h, unsigned threads)
-{
-    if (!b)
-        return ct_repeat_rows(field, y, rows, strip, stride, w, threads);
-    size_t bpp = ct_repeat_bpp(field);
-    if (b->sides == CT_BORDER_LEFT_RIGHT) {
-        canting_status st = ct_repeat_rows(field, y, rows, strip + b->px * bpp, stride, w - 2 * b->px, threads);
-        if (st == CANTING_OK)
-            st = ct_repeat_rows(b->first, y, rows, strip, stride, b->px, 1);
-        if (st == CANTING_OK)
-            st = ct_repeat_rows(b->second, y, rows, strip + (w - b->px) * bpp, stride, b->px, 1);
-        return st;
-    }
-    canting_status st = CANTING_OK;
-    for (uint32_t k = 0; st == CANTING_OK && k < rows; k++) {
-        uint64_t row = y + k;
-        uint8_t *dst = strip + k * stride;
-        if (row < b->px)
-            st = ct_repeat_row(b->first, row, dst, w);
-        else if (row >= h - b->px)
-            st = ct_repeat_row(b->second, row - (h - b->px), dst, w);
-        else
-            st = ct_repeat_row(field, row - b->px, dst, w);
-    }
-    return st;
-}
-
-static canting_status stream_rows(const ct_repeat *rep, const bands *b, image_writer *out, uint32_t w, uint32_t h,
-                                  const canting_render_options *o, canting_error *err)
-{
+    uint32_t w = cloth->width_px, h = cloth->height_px;
     size_t stride, bytes;
-    if (!ct_mul_size(w, ct_repeat_bpp(rep), &stride) || !ct_mul_size(stride, STRIP_ROWS, &bytes))
+    if (!ct_mul_size(w, ct_repeat_bpp(cloth->field), &stride) || !ct_mul_size(stride, STRIP_ROWS, &bytes))
         return ct_fail(err, CANTING_ELIMIT, "output too wide");
     uint8_t *strip = ct_malloc(bytes);
     if (!strip)
@@ -296,7 +198,7 @@ static canting_status stream_rows(const ct_repeat *rep, const bands *b, image_wr
     for (uint32_t y = 0; st == CANTING_OK && y < h; y += STRIP_ROWS) {
         uint32_t rows = h - y < STRIP_ROWS ? h - y : STRIP_ROWS;
         int needed = writer_needs(out, rows);
-        st = needed ? make_rows(rep, b, y, rows, strip, stride, w, h, o->threads) : CANTING_OK;
+        st = needed ? ct_cloth_rows(cloth, y, rows, strip, stride, o->threads) : CANTING_OK;
         if (st != CANTING_OK)
             ct_fail(err, st, "the repeat engine failed");
         else
@@ -330,58 +232,30 @@ static canting_status index_unit(unit_source *u, const char *path, const canting
     return st;
 }
 
-static uint64_t gcd(uint64_t a, uint64_t b)
+/* Streams the cloth of unit u (and the band tiles, when given) to path. */
+static canting_status write_unit(unit_source *u, const canting_render_options *o, uint32_t w, uint32_t h,
+                                 canting_tile *const *bands, ct_border_sides sides, const char *path,
+                                 canting_error *err)
 {
-    while (b) {
-        uint64_t t = a % b;
-        a = b;
-        b = t;
-    }
-    return a;
-}
-
-/* The rows after which the whole output repeats: the field's period, and
- * with bands down the sides the least common multiple with theirs; bands
- * across the top and bottom break it. */
-static uint64_t period_of(const ct_repeat *field, const bands *b)
-{
-    uint64_t p = ct_repeat_period_rows(field);
-    if (!b)
-        return p;
-    if (b->sides == CT_BORDER_TOP_BOTTOM)
-        return 0;
-    uint64_t q = ct_repeat_period_rows(b->first);
-    return p / gcd(p, q) > UINT32_MAX / q ? 0 : p / gcd(p, q) * q;
-}
-
-static canting_status write_unit(unit_source *u, const canting_render_options *o, uint64_t max_pixels,
-                                 const char *path, canting_error *err)
-{
-    uint32_t w = 0, h = 0;
     uint8_t *indices = NULL;
-    bands b, *with_bands = u->border ? &b : NULL;
-    canting_status st = output_size(u, o, max_pixels, &w, &h, err);
-    if (st != CANTING_OK || (with_bands && (st = bands_new(u->border, o, w, h, &b, err)) != CANTING_OK))
-        return st;
     /* Bands bring colours of their own: a palette is for a lone field. */
-    if (!with_bands)
-        st = index_unit(u, path, o, &indices, err);
-    ct_repeat *rep = NULL;
-    unsigned bpp = u->palette_size ? 1 : 3;
-    if (st == CANTING_OK && (st = ct_repeat_new(u->pixels, u->width_px, u->height_px, u->stride, bpp,
-                                                u->engine_layout, u->fraction, &rep)) != CANTING_OK)
-        ct_fail(err, st, "cannot build the repeat unit");
+    canting_status st = bands ? CANTING_OK : index_unit(u, path, o, &indices, err);
+    ct_pixels field = {u->pixels, u->width_px, u->height_px, u->stride, u->palette_size ? 1 : 3};
+    ct_pixels band_px[2];
+    for (int k = 0; bands && k < 2; k++)
+        band_px[k] = ct_tile_pixels(bands[k], 0);
+    ct_cloth cloth = {0};
+    if (st == CANTING_OK)
+        st = ct_cloth_new(&field, u->engine_layout, u->fraction, bands ? band_px : NULL, sides, w, h, &cloth, err);
     image_writer out = {0};
-    if (st == CANTING_OK && (st = writer_open(&out, path, u, w, h, period_of(rep, with_bands), o, err)) == CANTING_OK) {
-        st = stream_rows(rep, with_bands, &out, w, h, o, err);
+    if (st == CANTING_OK && (st = writer_open(&out, path, u, w, h, ct_cloth_period_rows(&cloth), o, err)) == CANTING_OK) {
+        st = stream_rows(&cloth, &out, o, err);
         if (st == CANTING_OK)
             st = writer_finish(&out, err);
         else
             writer_abandon(&out);
     }
-    if (with_bands)
-        bands_free(with_bands);
-    ct_repeat_free(rep);
+    ct_cloth_free(&cloth);
     ct_free(indices);
     return st;
 }
@@ -409,50 +283,11 @@ static void set_engine_layout(unit_source *u, ct_layout_kind layout, double frac
     u->fraction = fraction;
 }
 
-/* The default output is two units each way; mirror's unit is 2 x 2 tiles. */
-static void set_unit_size(unit_source *u, double dpi)
-{
-    double scale = u->engine_layout == CT_LAYOUT_MIRROR ? 2 : 1;
-    u->unit_w_mm = scale * u->width_px * 25.4 / dpi;
-    u->unit_h_mm = scale * u->height_px * 25.4 / dpi;
-}
-
-static canting_status motif_unit(const canting_motif *m, const ct_scene *sc, ct_layout_kind layout, double dpi,
-                                 canting_tile **tile, canting_error *err)
-{
-    unsigned rgb[256];
-    ct_motif_palette(m, rgb);
-    if (sc->cell_w_mm <= 0)
-        return ct_fail_at(err, CANTING_ESYNTAX, m->def->file, 0, 0,
-                          "motif '%s' has no 'repeat' line, so it can only be placed by other motifs with 'use'",
-                          m->def->name);
-    return ct_unit_from_scene(sc, rgb, m->def->ninks, layout, dpi, &m->limits, tile, err);
-}
-
 static canting_status refuse_own_input(const ct_file_id *source, const char *path, canting_error *err)
 {
     if (ct_file_id_is_path(source, path))
         return ct_fail_at(err, CANTING_EARG, path, 0, 0, "this is the input itself; choose another output");
     return CANTING_OK;
-}
-
-/* The unit tile of motif m in the options' layout (or its own), drawn for
- * the lattice it will be laid on.  Free the tile with canting_tile_free. */
-static canting_status motif_tile(const canting_motif *m, const canting_render_options *o, canting_tile **tile,
-                                 ct_layout_kind *layout, double *fraction, canting_error *err)
-{
-    ct_scene sc;
-    *tile = NULL;
-    canting_status st = ct_motif_scene(m, &sc, err);
-    if (st != CANTING_OK)
-        return st;
-    st = chosen_layout(o, sc.layout, sc.fraction, layout, fraction, err);
-    sc.layout = *layout;
-    sc.fraction = *fraction;
-    if (st == CANTING_OK)
-        st = motif_unit(m, &sc, *layout, o->dpi, tile, err);
-    ct_scene_free(&sc);
-    return st;
 }
 
 static void set_unit_pixels(unit_source *u, const canting_tile *tile)
@@ -479,7 +314,7 @@ static canting_status render_vector(const canting_motif *m, const canting_render
     ct_layout_kind layout;
     double fraction, uw = sc.cell_w_mm, uh = sc.cell_h_mm;
     static ct_unit_image images[CT_UNIT_MAX_IMAGES];
-    st = sc.cell_w_mm > 0 ? chosen_layout(o, sc.layout, sc.fraction, &layout, &fraction, err)
+    st = sc.cell_w_mm > 0 ? ct_layout_choose(o, sc.layout, sc.fraction, &layout, &fraction, err)
                           : ct_fail(err, CANTING_ESYNTAX, "motif '%s' has no 'repeat' line", m->def->name);
     if (st == CANTING_OK) {
         sc.layout = layout;
@@ -499,24 +334,19 @@ static canting_status render_motif(const canting_motif *m, const canting_render_
         return CANTING_EARG;
     if (is_vector(format_for(o->format, path)))
         return render_vector(m, o, path, err);
-    ct_layout_kind layout;
-    double fraction;
-    canting_tile *tile;
-    canting_status st = motif_tile(m, o, &tile, &layout, &fraction, err);
-    if (st == CANTING_OK) {
-        char keys[80][80];
-        set_unit_pixels(u, tile);
-        set_engine_layout(u, layout, fraction);
-        set_unit_size(u, o->dpi);
-        add_layout_texts(u, layout, fraction, o->dpi);
-        add_param_texts(u, m, keys);
-        if (m->def->border && !o->field_only) {
-            u->border = m;
-            add_text(u, "canting:border", m->def->border->used->name);
-        }
-        st = write_unit(u, o, m->limits.max_pixels, path, err);
-    }
-    canting_tile_free(tile);
+    ct_cloth_plan plan;
+    canting_status st = ct_cloth_plan_motif(m, o, &plan, err);
+    if (st != CANTING_OK)
+        return st;
+    char keys[80][80];
+    set_unit_pixels(u, plan.unit);
+    set_engine_layout(u, plan.layout, plan.fraction);
+    add_layout_texts(u, plan.layout, plan.fraction, o->dpi);
+    add_param_texts(u, m, keys);
+    if (plan.bands[0])
+        add_text(u, "canting:border", m->def->border->used->name);
+    st = write_unit(u, o, plan.width_px, plan.height_px, plan.bands[0] ? plan.bands : NULL, plan.sides, path, err);
+    ct_cloth_plan_free(&plan);
     return st;
 }
 
@@ -530,7 +360,7 @@ canting_status ct_proof_repeat(const canting_motif *m, const canting_render_opti
     *out = NULL;
     canting_status st = check_options(o, err);
     if (st == CANTING_OK)
-        st = motif_tile(m, o, &tile, &layout, &fraction, err);
+        st = ct_motif_unit_tile(m, o, &tile, &layout, &fraction, err);
     if (st != CANTING_OK)
         return st;
     set_unit_pixels(&u, tile);
@@ -561,7 +391,7 @@ static canting_status repeat_raster(const canting_image *tile, const canting_ren
         return CANTING_EARG;
     if (is_vector(format_for(o->format, path)))
         return ct_fail(err, CANTING_EARG, "a raster tile cannot be written as PDF or SVG; write PNG or JPEG");
-    canting_status st = chosen_layout(o, CT_LAYOUT_STRAIGHT, CT_LAYOUT_DEFAULT_FRACTION, &layout, &fraction, err);
+    canting_status st = ct_layout_choose(o, CT_LAYOUT_STRAIGHT, CT_LAYOUT_DEFAULT_FRACTION, &layout, &fraction, err);
     if (st != CANTING_OK)
         return st;
     uint8_t *unit = NULL;
@@ -576,11 +406,14 @@ static canting_status repeat_raster(const canting_image *tile, const canting_ren
     }
     if (st == CANTING_OK) {
         canting_limits limits;
+        uint32_t w = 0, h = 0;
         canting_limits_init(&limits);
         set_engine_layout(u, layout, fraction);
-        set_unit_size(u, o->dpi);
         add_layout_texts(u, layout, fraction, o->dpi);
-        st = write_unit(u, o, limits.max_pixels, path, err);
+        double mm_per_px = 25.4 / o->dpi * (u->engine_layout == CT_LAYOUT_MIRROR ? 2 : 1);
+        st = ct_cloth_size(u->width_px * mm_per_px, u->height_px * mm_per_px, o, limits.max_pixels, &w, &h, err);
+        if (st == CANTING_OK)
+            st = write_unit(u, o, w, h, NULL, CT_BORDER_LEFT_RIGHT, path, err);
     }
     ct_free(unit);
     return st;

@@ -5,6 +5,7 @@
 #define CANTING_PROOF_H
 
 #include "motif/motif.h"
+#include "repeat/cloth.h"
 #include "repeat/layout.h"
 
 /* The top-left w x h pixels of the motif's proof (the field in its layout,

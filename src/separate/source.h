@@ -15,9 +15,9 @@
 
 #include "canting.h"
 #include "motif/layout.h"
+#include "repeat/cloth.h"
 #include "separate/nearest.h"
 
-typedef struct ct_repeat ct_repeat;
 
 typedef struct ct_ink_strip {
     size_t ninks;
@@ -37,10 +37,7 @@ typedef struct ct_ink_source {
     double dpi;
     ct_layout_kind layout;         /* motif: the layout asked for */
     double fraction;
-    ct_repeat *planes[CANTING_MAX_INKS]; /* motif: planes[i] for ink i >= 1 */
-    ct_repeat *band[2][CANTING_MAX_INKS]; /* motif: the border bands' planes, or NULL */
-    int band_sides;                /* a ct_border_sides */
-    uint32_t band_px;              /* band height across the cloth */
+    ct_cloth cloth[CANTING_MAX_INKS]; /* motif: the cloth of ink plane i, for i >= 1 */
     const canting_image *image;    /* raster art */
     ct_ink_lab lab;
 } ct_ink_source;

@@ -69,3 +69,7 @@ grep -q '^kain' "$rows" || printf 'note\tkain panjang rows missing: see the mess
     awk -f "$here/table.awk" "$rows" "$rows"
 } | tee "$report"
 echo "(report saved in $report)"
+
+echo
+echo "== nearest-ink separation (4096 x 4096, 6 inks) beside ImageMagick -remap"
+sh "$here/separate.sh" "$build" | tee "$dir/separate.txt" || echo "separate.sh failed or was skipped" >&2

@@ -42,7 +42,7 @@ SANFLAGS :=
 endif
 
 OPT      ?= -O2 -g
-DEPS     := cairo libpng libjpeg zlib
+DEPS     := cairo fontconfig libpng libjpeg zlib
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS))
 DEP_LIBS   := $(shell $(PKG_CONFIG) --libs $(DEPS)) -lm -pthread
 CHECK_CFLAGS := $(shell $(PKG_CONFIG) --cflags check)

@@ -13,13 +13,14 @@
 typedef canting_status (*ct_idat_sink)(void *user, const uint8_t *bytes, size_t n);
 
 typedef struct ct_idat {
-    z_stream z;
-    int z_ready;
-    uint32_t height, rows;
+    uint32_t height, rows;        /* rows in the image; rows given so far */
     unsigned bpp;
-    int filter_sub;
+    int level, filter_sub;
     size_t row_bytes;
-    uint8_t *filtered;            /* filter byte + row */
+    unsigned threads;
+    uint32_t piece_rows;          /* rows deflated as one independent run */
+    uint8_t *batch;               /* filtered rows (filter byte + row) waiting to be deflated */
+    uint32_t batch_rows;
     uint8_t *out;                 /* bytes not yet passed to the sink */
     size_t out_len, out_cap;
     uLong adler;                  /* of all filtered rows so far */

@@ -234,9 +234,10 @@ static canting_status index_unit(unit_source *u, const char *path, const canting
 
 /* Streams the cloth of unit u (and the band tiles, when given) to path. */
 static canting_status write_unit(unit_source *u, const canting_render_options *o, uint32_t w, uint32_t h,
-                                 canting_tile *const *bands, ct_border_sides sides, const char *path,
-                                 canting_error *err)
+                                 ct_cloth_plan *plan, const char *path, canting_error *err)
 {
+    canting_tile *const *bands = plan && plan->bands[0] ? plan->bands : NULL;
+    ct_border_sides sides = plan ? plan->sides : CT_BORDER_LEFT_RIGHT;
     uint8_t *indices = NULL;
     /* Bands bring colours of their own: a palette is for a lone field. */
     canting_status st = bands ? CANTING_OK : index_unit(u, path, o, &indices, err);
@@ -247,6 +248,11 @@ static canting_status write_unit(unit_source *u, const canting_render_options *o
     ct_cloth cloth = {0};
     if (st == CANTING_OK)
         st = ct_cloth_new(&field, u->engine_layout, u->fraction, bands ? band_px : NULL, sides, w, h, &cloth, err);
+    /* The repeats hold copies: the tiles (a border's are large) can go before the long part. */
+    if (plan)
+        ct_cloth_plan_free(plan);
+    ct_free(indices);
+    indices = NULL;
     image_writer out = {0};
     if (st == CANTING_OK && (st = writer_open(&out, path, u, w, h, ct_cloth_period_rows(&cloth), o, err)) == CANTING_OK) {
         st = stream_rows(&cloth, &out, o, err);
@@ -345,8 +351,7 @@ static canting_status render_motif(const canting_motif *m, const canting_render_
     add_param_texts(u, m, keys);
     if (plan.bands[0])
         add_text(u, "canting:border", m->def->border->used->name);
-    st = write_unit(u, o, plan.width_px, plan.height_px, plan.bands[0] ? plan.bands : NULL, plan.sides, path, err);
-    ct_cloth_plan_free(&plan);
+    st = write_unit(u, o, plan.width_px, plan.height_px, &plan, path, err);
     return st;
 }
 
@@ -413,7 +418,7 @@ static canting_status repeat_raster(const canting_image *tile, const canting_ren
         double mm_per_px = 25.4 / o->dpi * (u->engine_layout == CT_LAYOUT_MIRROR ? 2 : 1);
         st = ct_cloth_size(u->width_px * mm_per_px, u->height_px * mm_per_px, o, limits.max_pixels, &w, &h, err);
         if (st == CANTING_OK)
-            st = write_unit(u, o, w, h, NULL, CT_BORDER_LEFT_RIGHT, path, err);
+            st = write_unit(u, o, w, h, NULL, path, err);
     }
     ct_free(unit);
     return st;

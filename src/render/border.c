@@ -57,10 +57,19 @@ canting_status ct_border_tiles(const canting_motif *m, double dpi, ct_border_sid
     canting_tile *up = NULL;
     st = ct_tile_from_scene(&sc, rgb, m->def->ninks, dpi, &m->limits, &up, err);
     ct_scene_free(&sc);
+    /* The second band is the first turned half round; at most two tiles of a
+     * large band are held at once.  Across the top and bottom the bottom
+     * band is the upright tile itself. */
     if (st == CANTING_OK)
         st = turned(up, sides == CT_BORDER_LEFT_RIGHT ? TURN_CLOCKWISE : TURN_HALF, first, err);
-    if (st == CANTING_OK)
-        st = turned(up, sides == CT_BORDER_LEFT_RIGHT ? TURN_ANTICLOCKWISE : TURN_NONE, second, err);
+    if (st == CANTING_OK && sides == CT_BORDER_TOP_BOTTOM) {
+        *second = up;
+        up = NULL;
+    } else if (st == CANTING_OK) {
+        canting_tile_free(up);
+        up = NULL;
+        st = turned(*first, TURN_HALF, second, err);
+    }
     canting_tile_free(up);
     if (st != CANTING_OK) {
         canting_tile_free(*first);

@@ -425,7 +425,7 @@ START_TEST(palette_png_round_trip)
     ck_assert_int_eq(count, 6);
     ck_assert_uint_eq(istride, w);
     char path[512];
-    ct_png_spec spec = {w, h, 1, 200, 6, NULL, 0, palette, count, 0};
+    ct_png_spec spec = {w, h, 1, 200, 6, NULL, 0, palette, count, 0, 0};
     ct_png_writer *pw;
     ck_assert_int_eq(ct_png_open(in_dir(path, "pal.png"), &spec, &pw, &err), CANTING_OK);
     ck_assert_int_eq(ct_png_write_rows(pw, idx, istride, 5, &err), CANTING_OK);
@@ -451,25 +451,25 @@ START_TEST(palette_png_refuses_bad_specs)
     char path[512];
     canting_error err;
     ct_png_writer *pw;
-    ct_png_spec specs[] = {{4, 4, 3, 100, 3, NULL, 0, palette, 2, 0},
-                           {4, 4, 1, 100, 3, NULL, 0, palette, 257, 0},
-                           {4, 4, 1, 100, 3, NULL, 0, palette, -1, 0},
-                           {4, 4, 1, 100, 3, NULL, 0, NULL, 2, 0}};
+    ct_png_spec specs[] = {{4, 4, 3, 100, 3, NULL, 0, palette, 2, 0, 0},
+                           {4, 4, 1, 100, 3, NULL, 0, palette, 257, 0, 0},
+                           {4, 4, 1, 100, 3, NULL, 0, palette, -1, 0, 0},
+                           {4, 4, 1, 100, 3, NULL, 0, NULL, 2, 0, 0}};
     for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++)
         ck_assert_int_eq(ct_png_open(in_dir(path, "bad.png"), &specs[i], &pw, &err), CANTING_EARG);
     ck_assert_int_eq(entries_in_dir(), 0);
     /* An abandoned palette PNG leaves nothing either. */
-    ck_assert_int_eq(ct_png_open(path, &(ct_png_spec){4, 4, 1, 100, 3, NULL, 0, palette, 2, 0}, &pw, &err),
+    ck_assert_int_eq(ct_png_open(path, &(ct_png_spec){4, 4, 1, 100, 3, NULL, 0, palette, 2, 0, 0}, &pw, &err),
                      CANTING_OK);
     ct_png_abandon(pw);
     ck_assert_int_eq(entries_in_dir(), 0);
-    ck_assert_int_eq(ct_png_open(in_dir(path, "missing/p.png"), &(ct_png_spec){4, 4, 1, 100, 3, NULL, 0, palette, 2, 0},
+    ck_assert_int_eq(ct_png_open(in_dir(path, "missing/p.png"), &(ct_png_spec){4, 4, 1, 100, 3, NULL, 0, palette, 2, 0, 0},
                                  &pw, &err),
                      CANTING_EIO);
     ck_assert_int_eq(entries_in_dir(), 0);
     /* An index past the palette's end is refused with the row that holds it. */
     static const uint8_t rows[16] = {0, 1, 5, 1};
-    ck_assert_int_eq(ct_png_open(in_dir(path, "oob.png"), &(ct_png_spec){4, 4, 1, 100, 3, NULL, 0, palette, 2, 0},
+    ck_assert_int_eq(ct_png_open(in_dir(path, "oob.png"), &(ct_png_spec){4, 4, 1, 100, 3, NULL, 0, palette, 2, 0, 0},
                                  &pw, &err),
                      CANTING_OK);
     ck_assert_int_eq(ct_png_write_rows(pw, rows, 4, 4, &err), CANTING_EARG);
@@ -845,6 +845,51 @@ START_TEST(huge_images_are_refused_before_allocation)
 }
 END_TEST
 
+/* Rows deflated in many pieces on several threads, whole periods copied,
+ * a tail after the last whole period: libpng reads every pixel back. */
+static void periodic_round_trip(uint32_t w, uint32_t h, uint32_t period, int compression)
+{
+    char path[512];
+    size_t stride = (size_t)w * 3;
+    uint8_t *px = malloc(stride * h);
+    uint32_t seed = 12345;
+    for (uint32_t y = 0; y < h; y++)
+        for (size_t i = 0; i < stride; i++) {
+            if (period && y >= period)
+                px[y * stride + i] = px[(y % period) * stride + i];
+            else
+                px[y * stride + i] = (uint8_t)((seed = seed * 1103515245u + 12345u) >> 24) & 0xf0;
+        }
+    ct_png_spec spec = {.width_px = w, .height_px = h, .channels = 3, .dpi = 100, .compression = compression,
+                        .period_rows = period};
+    ct_png_writer *pw;
+    canting_error err;
+    ck_assert_int_eq(ct_png_open(in_dir(path, "period.png"), &spec, &pw, &err), CANTING_OK);
+    for (uint32_t y = 0; y < h; y += 7) {
+        uint32_t n = h - y < 7 ? h - y : 7;
+        const uint8_t *rows = ct_png_rows_needed(pw, n) ? px + (size_t)y * stride : NULL;
+        ck_assert_int_eq(ct_png_write_rows(pw, rows, stride, n, &err), CANTING_OK);
+    }
+    ck_assert_int_eq(ct_png_finish(pw, &err), CANTING_OK);
+    tu_png png;
+    ck_assert(tu_png_read(path, &png));
+    ck_assert_uint_eq(png.width, w);
+    ck_assert_uint_eq(png.height, h);
+    ck_assert_int_eq(memcmp(png.pixels, px, stride * h), 0);
+    tu_png_free(&png);
+    free(px);
+}
+
+START_TEST(png_pieces_and_periods_read_back_exactly)
+{
+    periodic_round_trip(20000, 200, 50, 3);  /* 17 rows a piece: pieces, copies and a tail */
+    periodic_round_trip(20000, 200, 0, 3);   /* no period: pieces only */
+    periodic_round_trip(20000, 130, 64, 0);  /* stored blocks, one copy and a tail */
+    periodic_round_trip(1, 300, 7, 6);       /* one pixel wide: thousands of rows a piece */
+    periodic_round_trip(5000, 100, 100, 3);  /* a period as tall as the image: nothing to copy */
+}
+END_TEST
+
 int main(void)
 {
     const TTest *tests[] = {
@@ -863,6 +908,7 @@ int main(void)
         truncated_files_are_malformed,
         garbage_is_malformed,
         huge_images_are_refused_before_allocation,
+        png_pieces_and_periods_read_back_exactly,
     };
     return tu_main("io", tests, sizeof tests / sizeof tests[0], 60, setup, teardown);
 }

@@ -63,16 +63,17 @@ canting_status canting_parse_size(const char *text, double dpi, double *width_mm
     double w = 0, h = 0, wu = 0, hu = 0;
     int ok;
     const char *p = read_length(text, dpi, &w, &wu, &ok);
-    if (ok && *p == '\0' && wu > 0) {
-        *width_mm = *height_mm = w * wu;
-        return CANTING_OK;
+    if (ok && *p == '\0' && wu > 0) { /* "30cm": a square */
+        h = w;
+        hu = wu;
+    } else {
+        if (ok && *p == 'x')
+            p = read_length(p + 1, dpi, &h, &hu, &ok);
+        if (!ok || *p != '\0' || hu == 0)
+            return ct_fail(err, CANTING_EARG,
+                           "bad size '%s': expected WIDTHxHEIGHT with a unit (mm, cm, m, in, px), like 20x20cm",
+                           text);
     }
-    if (ok && *p == 'x')
-        p = read_length(p + 1, dpi, &h, &hu, &ok);
-    if (!ok || *p != '\0' || hu == 0)
-        return ct_fail(err, CANTING_EARG,
-                       "bad size '%s': expected WIDTHxHEIGHT with a unit (mm, cm, m, in, px), like 20x20cm",
-                       text);
     *width_mm = w * (wu > 0 ? wu : hu);
     *height_mm = h * hu;
     if (!(*width_mm < 1e7 && *height_mm < 1e7))

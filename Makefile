@@ -14,6 +14,8 @@ LIBDIR  := $(PREFIX)/lib
 INCDIR  := $(PREFIX)/include
 BINDIR  := $(PREFIX)/bin
 DATADIR := $(PREFIX)/share/canting
+MANDIR  := $(PREFIX)/share/man
+LOCALEDIR := $(PREFIX)/share/locale
 SOMAJOR := 0
 
 ASAN_UBSAN := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
@@ -58,7 +60,22 @@ STAGES   := util motif render repeat separate io
 LIB_SRC  := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_SRC  := $(wildcard src/cli/*.c)
-CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+# `canting studio` (src/studio) serves its page with libmicrohttpd; built
+# without it, the command says so.
+ifeq ($(shell $(PKG_CONFIG) --exists libmicrohttpd && echo yes),yes)
+CLI_SRC  += $(wildcard src/studio/*.c)
+STUDIO_CFLAGS := $(shell $(PKG_CONFIG) --cflags libmicrohttpd)
+STUDIO_LIBS   := $(shell $(PKG_CONFIG) --libs libmicrohttpd)
+else
+CLI_SRC  += src/studio/studio_cli.c
+STUDIO_CFLAGS := -DCANTING_NO_STUDIO
+endif
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/man_pages.o
+MAN_PAGES := docs/man/canting.1 docs/man/canting-motif.5
+# Translations of the command's messages (po/LANG.po), compiled beside the
+# program so a build tree speaks them before `make install`.
+LINGUAS  := $(basename $(notdir $(wildcard po/*.po)))
+MO_FILES := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/canting.mo)
 EXAMPLES := $(patsubst examples/%.c,$(BUILD)/examples/%,$(wildcard examples/*.c))
 TESTS    := $(patsubst tests/%.c,$(BUILD)/tests/%,$(wildcard tests/test_*.c))
 SHELL_TESTS := $(wildcard tests/test_*.sh)
@@ -69,7 +86,7 @@ STATIC   := $(BUILD)/libcanting.a
 SHARED   := $(BUILD)/libcanting.so.$(VERSION)
 CLI      := $(BUILD)/canting
 
-all: $(STATIC) $(SHARED) $(CLI) $(EXAMPLES) canting
+all: $(STATIC) $(SHARED) $(CLI) $(EXAMPLES) canting $(MO_FILES)
 
 # A link at the top so `./canting` works right after `make`.
 canting: $(CLI)
@@ -82,13 +99,32 @@ $(BUILD)/%_sse2.o: %_sse2.c
 $(BUILD)/%_avx2.o: %_avx2.c
 	@mkdir -p $(dir $@)
 	$(CC) $(LIB_CFLAGS) -mavx2 -MMD -MP -c $< -o $@
-$(BUILD)/src/cli/%.o: CLI_DEFS = -DCANTING_MOTIF_DIR='"$(DATADIR)/motifs"'
+$(BUILD)/src/cli/%.o: CLI_DEFS = -DCANTING_MOTIF_DIR='"$(DATADIR)/motifs"' -DCANTING_LOCALE_DIR='"$(LOCALEDIR)"'
+$(BUILD)/src/studio/%.o: CLI_DEFS = -DCANTING_MOTIF_DIR='"$(DATADIR)/motifs"' \
+	-DCANTING_STUDIO_DIR='"$(DATADIR)/studio"' $(STUDIO_CFLAGS)
 $(BUILD)/src/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(LIB_CFLAGS) $(CLI_DEFS) -MMD -MP -c $< -o $@
 $(BUILD)/tests/%.o: tests/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASE_CFLAGS) $(DEP_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c $< -o $@
+
+# The manual pages, embedded in the command for `canting help`.
+$(BUILD)/gen/man_pages.c: $(MAN_PAGES) docs/man/embed.sh
+	@mkdir -p $(dir $@)
+	sh docs/man/embed.sh $(MAN_PAGES) > $@
+$(BUILD)/gen/man_pages.o: $(BUILD)/gen/man_pages.c
+	$(CC) $(BASE_CFLAGS) -c $< -o $@
+
+$(BUILD)/locale/%/LC_MESSAGES/canting.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# `make po`: the template from the sources, merged into every translation.
+po:
+	xgettext --from-code=UTF-8 -k_ -kN_ -kcli_usage_error:1 -kcli_fail:1 --add-comments=TRANSLATORS: \
+		--package-name=canting --package-version=$(VERSION) -o po/canting.pot $(wildcard src/cli/*.c)
+	for l in $(LINGUAS); do msgmerge -q -U --backup=none po/$$l.po po/canting.pot; done
 
 $(STATIC): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
@@ -101,7 +137,7 @@ $(SHARED): $(LIB_OBJ)
 	ln -sf libcanting.so.$(VERSION) $(BUILD)/libcanting.so
 
 $(CLI): $(CLI_OBJ) $(STATIC)
-	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(STATIC) $(DEP_LIBS)
+	$(CC) $(LDFLAGS_ALL) -o $@ $(CLI_OBJ) $(STATIC) $(DEP_LIBS) $(STUDIO_LIBS)
 
 $(BUILD)/examples/%: examples/%.c $(STATIC)
 	@mkdir -p $(dir $@)
@@ -121,7 +157,7 @@ check: all $(TESTS)
 	@CANTING_BUILD_DIR=$(BUILD) SANITIZE=$(SANITIZE) sh tests/run.sh $(TESTS) $(SHELL_TESTS)
 
 check-valgrind: all $(TESTS)
-	@CANTING_BUILD_DIR=$(BUILD) CANTING_VALGRIND=1 sh tests/run.sh $(TESTS)
+	@CANTING_BUILD_DIR=$(BUILD) CANTING_VALGRIND=1 sh tests/run.sh $(TESTS) tests/test_studio.sh
 
 # ---- robustness (docs/robustness.md) ----------------------------------------
 # Each runs a sub-make with its own SANITIZE, so its objects live in their
@@ -131,8 +167,9 @@ check-valgrind: all $(TESTS)
 TSAN_TESTS := $(BUILD)/tests/test_layout $(BUILD)/tests/test_proof $(BUILD)/tests/test_threads
 check-tsan:
 	@$(MAKE) --no-print-directory SANITIZE=thread BUILD=build-tsan tsan-run
-tsan-run: $(TSAN_TESTS)
-	@CANTING_BUILD_DIR=$(BUILD) sh tests/run.sh $(TSAN_TESTS)
+tsan-run: $(TSAN_TESTS) $(CLI)
+	@CANTING_BUILD_DIR=$(BUILD) TSAN_OPTIONS="suppressions=$(CURDIR)/tests/tsan.supp $(TSAN_OPTIONS)" \
+		sh tests/run.sh $(TSAN_TESTS) tests/test_studio.sh
 
 # Every allocation along a load and a render made to fail in turn.
 FAULT_RUN := $(BUILD)/tests/fault_run
@@ -178,11 +215,18 @@ install: all $(BUILD)/canting.pc
 	install -m 644 $(BUILD)/canting.pc $(DESTDIR)$(LIBDIR)/pkgconfig/
 	install -m 755 $(CLI) $(DESTDIR)$(BINDIR)/canting
 	install -m 644 motifs/*.motif $(DESTDIR)$(DATADIR)/motifs/
+	install -d $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 docs/man/canting.1 $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 docs/man/canting-motif.5 $(DESTDIR)$(MANDIR)/man5/
+	for l in $(LINGUAS); do install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/canting.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
+	install -d $(DESTDIR)$(DATADIR)/studio
+	install -m 644 web/studio/*.html web/studio/*.css web/studio/*.js $(DESTDIR)$(DATADIR)/studio/
 
 clean:
 	rm -rf build build-san build-tsan build-fault build-fuzz canting
 
-.PHONY: gallery all check check-valgrind check-tsan tsan-run check-fault fault-run fuzz fuzz-targets fuzz-run bench \
+.PHONY: po gallery all check check-valgrind check-tsan tsan-run check-fault fault-run fuzz fuzz-targets fuzz-run bench \
 	install clean
 
 .PRECIOUS: $(BUILD)/tests/%.o

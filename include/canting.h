@@ -129,6 +129,12 @@ CANTING_API const char *canting_motif_name(const canting_motif *motif);
 CANTING_API const char *canting_motif_title(const canting_motif *motif);
 CANTING_API const char *canting_motif_title_id(const canting_motif *motif);
 
+/* The files the motif was read from: index 0 its own (the path it was
+ * loaded by, or the origin given to canting_motif_parse), then every motif
+ * it uses, each once.  NULL for a bad index.  For watching them for edits. */
+CANTING_API size_t canting_motif_file_count(const canting_motif *motif);
+CANTING_API const char *canting_motif_file(const canting_motif *motif, size_t index);
+
 /* The unit kind of a parameter. */
 typedef enum canting_unit_kind {
     CANTING_UNIT_NUMBER = 0, /* a plain number or a percentage (50% is 0.5) */
@@ -296,6 +302,16 @@ CANTING_API canting_status canting_contact_add(canting_contact *sheet, const can
                                                const canting_render_options *options, const char *caption,
                                                canting_error *err);
 
+/* For drawing cells in parallel: canting_contact_reserve appends `count`
+ * blank cells; canting_contact_draw draws cell `index` (0-based) as
+ * canting_contact_add would and sets its caption.  Draws of different cells
+ * may run on different threads at once, each with its own motif handle;
+ * nothing else may use the sheet meanwhile.  A cell never drawn stays blank. */
+CANTING_API canting_status canting_contact_reserve(canting_contact *sheet, size_t count, canting_error *err);
+CANTING_API canting_status canting_contact_draw(canting_contact *sheet, size_t index, const canting_motif *motif,
+                                                const canting_render_options *options, const char *caption,
+                                                canting_error *err);
+
 /* Writes the sheet as a PNG (atomically). */
 CANTING_API canting_status canting_contact_write(const canting_contact *sheet, const char *path,
                                                  canting_error *err);
@@ -392,22 +408,27 @@ CANTING_API canting_status canting_nearest_ink(const uint8_t *rgb, size_t stride
 /* How to write separation sheets (and a stage plan's wax masks). */
 typedef struct canting_separate_options {
     canting_render_options render; /* dpi, size, layout, fraction, compression, threads, progress
-                                      (format is ignored: sheets are PNG) */
+                                      (render.format is ignored: `format` below says) */
     int bits;          /* 8 (default): coverage in grey, 0 = full ink; 1: a 1-bit film (PNG bit depth 1)
                           where each pixel belongs to exactly one ink or the cloth */
     int marks;         /* nonzero: a margin with registration and crop marks, the ink's name and
                           colour, identically placed on every sheet (the sheet grows by the margin) */
     int cloth_sheet;   /* nonzero: also a sheet for the cloth (where no ink goes) */
+    canting_format format; /* AUTO or PNG (default): a PNG per sheet; PDF: one film set, PREFIX.pdf,
+                              a page per sheet at true size, always with marks, each page named
+                              after its ink in the viewer's page labels and outline */
 } canting_separate_options;
 
-/* Fills `options`: canting_render_options_init, 8 bits, no marks, no cloth sheet. */
+/* Fills `options`: canting_render_options_init, 8 bits, no marks, no cloth
+ * sheet, PNG sheets. */
 CANTING_API void canting_separate_options_init(canting_separate_options *options);
 
 /* Separations of a motif, taken from its ink planes (never from colours):
  * PREFIX-INK.png for every ink but the cloth, each the same pixel size and
  * DPI as canting_render_file's proof with the same render options, streamed
  * strip by strip.  Each file is written atomically; on failure none of the
- * files not yet finished is left behind. */
+ * files not yet finished is left behind.  With format PDF, PREFIX.pdf
+ * instead: the same sheets as pages, in the same order. */
 CANTING_API canting_status canting_separate_motif(const canting_motif *motif, const canting_separate_options *options,
                                                   const char *prefix, canting_error *err);
 

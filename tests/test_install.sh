@@ -14,7 +14,8 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL $1"; fail=$((fail + 1)); }
 for f in include/canting.h lib/libcanting.a lib/libcanting.so lib/libcanting.so.0 lib/pkgconfig/canting.pc \
-         bin/canting share/canting/motifs/kawung.motif; do
+         bin/canting share/canting/motifs/kawung.motif \
+         share/canting/studio/index.html share/canting/studio/studio.css share/canting/studio/studio.js; do
     [ -e "$dest$prefix/$f" ] && ok || bad "missing $prefix/$f"
 done
 export PKG_CONFIG_PATH="$dest$prefix/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$dest"

@@ -381,7 +381,9 @@ START_TEST(repeat_cell_pixel_limit)
     canting_motif_free(m);
     /* A side past what cairo holds (32767 px), whatever the pixel limit. */
     o.limits.max_tile_pixels = UINT64_MAX;
-    m = small_motif(&o);
+    static const char wide[] = "motif wide\ninks\n  cloth #ffffff\n  soga #8a5a2b\nrepeat 10cm\ndraw\n"
+                               "  circle r 1cm fill soga\n";
+    ck_assert_int_eq(canting_motif_parse(wide, sizeof wide - 1, "wide.motif", &o, &m, NULL), CANTING_OK);
     ck_assert_int_eq(canting_tile_render(m, 10000, &tile, &err), CANTING_ELIMIT);
     ck_assert_ptr_nonnull(strstr(err.message, "a side"));
     canting_motif_free(m);
@@ -423,6 +425,19 @@ START_TEST(absurd_sizes_are_refused)
 }
 END_TEST
 
+/* Regression (found writing this file): the one-number form, a square,
+ * returned before the size check, so "99999999999m" (a 100 000 km square)
+ * was accepted. */
+START_TEST(absurd_square_size_is_refused)
+{
+    double w, h;
+    canting_error err;
+    ck_assert_int_eq(canting_parse_size("99999999m", 150, &w, &h, &err), CANTING_ERANGE);
+    ck_assert_ptr_nonnull(strstr(err.message, "absurdly large"));
+    ck_assert_int_eq(canting_parse_size("30cm", 150, &w, &h, &err), CANTING_OK);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("limits");
@@ -439,6 +454,7 @@ int main(void)
     tcase_add_test(tc, output_pixel_limit);
     tcase_add_test(tc, repeat_cell_pixel_limit);
     tcase_add_test(tc, absurd_sizes_are_refused);
+    tcase_add_test(tc, absurd_square_size_is_refused);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

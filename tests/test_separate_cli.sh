@@ -76,6 +76,8 @@ check "bad inks" 2 "--inks: bad ink" "$bin" separate "$tmp/proof.png" -o "$tmp/r
 check "raster by a list" 0 "r-ink1.png .*r-ink2.png" "$bin" separate "$tmp/proof.png" -o "$tmp/r" --inks "$inks" --bits 1
 check "raster by a motif's inks" 0 "q-soga.png .*q-indigo.png" "$bin" separate "$tmp/proof.png" -o "$tmp/q" --inks kawung
 check "raster sheets keep the art's dpi" 0 "394 x 394" file "$tmp/q-soga.png"
+"$bin" render kawung -o "$tmp/proof.jpg" --size 5x5cm --dpi 100 -q
+check "raster from a JPEG" 0 "j-indigo.png" "$bin" separate "$tmp/proof.jpg" -o "$tmp/j" --inks kawung --bits 1 --marks
 check "named inks" 0 "n-brown.png" "$bin" separate "$tmp/proof.png" -o "$tmp/n" --inks "paper=#efe3c8,brown=#8a5a2b,blue=#1f2a44"
 
 check "plan of bang-biru" 0 "t-plan.txt" "$bin" plan "$tmp/bb.motif" -o "$tmp/t" --dpi 100 --bits 1 --marks

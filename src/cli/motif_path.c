@@ -14,7 +14,7 @@
 #define MAX_DIRS 16
 
 typedef struct search_path {
-    char *dirs[MAX_DIRS + 1];
+    const char *dirs[MAX_DIRS + 1];
     size_t count;
     char storage[MAX_DIRS][PATH_MAX];
 } search_path;
@@ -52,9 +52,10 @@ static void add_build_tree_dir(search_path *sp)
         return;
     exe[n] = '\0';
     char *slash = strrchr(exe, '/');
+    char real[PATH_MAX];
     if (slash && (size_t)(slash - exe) + 12 < sizeof exe) {
         strcpy(slash, "/../motifs");
-        add_dir(sp, exe);
+        add_dir(sp, realpath(exe, real) ? real : exe); /* messages name the plain path */
     }
 }
 
@@ -64,31 +65,48 @@ static int is_path(const char *name)
     return strchr(name, '/') || (n > 6 && strcmp(name + n - 6, ".motif") == 0);
 }
 
-int cli_load_motif(const char *name, canting_motif **out)
+static search_path the_path;
+
+/* Built afresh on each call, so a folder made since the last is seen. */
+const char *const *cli_motif_dirs(void)
 {
-    static search_path sp;
-    sp.count = 0;
-    sp.dirs[0] = NULL;
-    add_env_dirs(&sp);
-    add_build_tree_dir(&sp);
-    add_dir(&sp, CANTING_MOTIF_DIR);
-    char path[PATH_MAX];
-    snprintf(path, sizeof path, "%s", name);
-    for (size_t i = 0; !is_path(name) && i < sp.count; i++) {
-        snprintf(path, sizeof path, "%s/%s.motif", sp.dirs[i], name);
+    search_path *sp = &the_path;
+    sp->count = 0;
+    sp->dirs[0] = NULL;
+    add_env_dirs(sp);
+    add_build_tree_dir(sp);
+    add_dir(sp, CANTING_MOTIF_DIR);
+    return (const char *const *)sp->dirs;
+}
+
+int cli_find_motif(const char *name, char *path, canting_load_options *options)
+{
+    const char *const *dirs = cli_motif_dirs();
+    snprintf(path, PATH_MAX, "%s", name);
+    for (size_t i = 0; !is_path(name) && dirs[i]; i++) {
+        snprintf(path, PATH_MAX, "%s/%s.motif", dirs[i], name);
         if (access(path, R_OK) == 0)
             break;
     }
     if (!is_path(name) && access(path, R_OK) != 0) {
-        fprintf(stderr, "canting: no motif named '%s' (looked in $CANTING_MOTIF_PATH, the build tree and %s); "
-                        "give a path to a .motif file\n", name, CANTING_MOTIF_DIR);
+        fprintf(stderr, _("canting: no motif named '%s' (looked in $CANTING_MOTIF_PATH, the build tree and %s); "
+                          "give a path to a .motif file\n"),
+                name, CANTING_MOTIF_DIR);
         return EXIT_FAILURE;
     }
+    canting_load_options_init(options);
+    options->search_dirs = dirs;
+    return EXIT_SUCCESS;
+}
+
+int cli_load_motif(const char *name, canting_motif **out)
+{
+    char path[PATH_MAX];
     canting_load_options opts;
     canting_error err;
-    canting_load_options_init(&opts);
-    opts.search_dirs = (const char *const *)sp.dirs;
-    if (canting_motif_load(path, &opts, out, &err) != CANTING_OK)
-        return cli_report(&err);
-    return EXIT_SUCCESS;
+    *out = NULL;
+    int rc = cli_find_motif(name, path, &opts);
+    if (rc == EXIT_SUCCESS && canting_motif_load(path, &opts, out, &err) != CANTING_OK)
+        rc = cli_report(&err);
+    return rc;
 }

@@ -36,7 +36,8 @@ static void draw(void *user, uint64_t done, uint64_t total)
         cells[i] = i < filled ? '#' : '.';
     cells[30] = '\0';
     double left = percent > 0 ? elapsed * (100 - percent) / percent : 0;
-    fprintf(stderr, "\r%s [%s] %3d%%  %llu/%llu rows  %.0fs left ", b->what, cells, percent,
+    fputc('\r', stderr);
+    fprintf(stderr, _("%s [%s] %3d%%  %llu/%llu rows  %.0fs left "), b->what, cells, percent,
             (unsigned long long)done, (unsigned long long)total, left);
     fflush(stderr);
 }

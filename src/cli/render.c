@@ -3,37 +3,47 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int prepare(cli_opts *o, const char *what)
 {
-    canting_error err;
     if (!o->input)
         return cli_usage_error("%s", what);
     if (!o->output)
-        return cli_usage_error("%s", "an output is needed: -o FILE.png (or .jpg)");
-    if (o->size && canting_parse_size(o->size, o->render.dpi, &o->render.width_mm, &o->render.height_mm, &err) != CANTING_OK)
-        return cli_usage_error("%s", err.message);
-    return -1;
+        return cli_usage_error("%s", _("an output is needed: -o FILE.png (or .jpg, .pdf, .svg)"));
+    return cli_read_size(o);
 }
 
 static const char render_usage[] =
-    "Usage: canting render MOTIF -o OUT.png [OPTIONS]\n"
-    "\n"
-    "Renders MOTIF's repeat to fill a physical size and writes a PNG or JPEG that\n"
-    "carries its resolution and what made it (motif, parameters, layout, version),\n"
-    "so it prints at true size and can be made again.  MOTIF is a .motif file or a\n"
-    "name from the motif library.\n";
+    N_("Usage: canting render MOTIF -o OUT.png [OPTIONS]\n"
+       "\n"
+       "Renders MOTIF's repeat to fill a physical size and writes a PNG or JPEG that\n"
+       "carries its resolution and what made it (motif, parameters, layout, version),\n"
+       "so it prints at true size and can be made again; or a PDF or SVG that draws\n"
+       "the repeat as paths at true size.  MOTIF is a .motif file or a name from the\n"
+       "motif library.\n");
+
+static int is_vector(const cli_opts *o, const char *output)
+{
+    const char *dot = strrchr(output, '.');
+    if (o->render.format != CANTING_FORMAT_AUTO)
+        return o->render.format == CANTING_FORMAT_PDF || o->render.format == CANTING_FORMAT_SVG;
+    return dot && !strchr(dot, '/') && (!strcasecmp(dot, ".pdf") || !strcasecmp(dot, ".svg"));
+}
 
 static void say_written(const cli_opts *o, const char *output, const char *what)
 {
     if (o->quiet)
         return;
-    if (o->size)
-        printf("wrote %s: %s, %llux%llu px at %g dpi\n", output, what,
+    if (o->size && is_vector(o, output))
+        printf(_("wrote %s: %s, %g x %g cm, paths at true size\n"), output, what, o->render.width_mm / 10,
+               o->render.height_mm / 10);
+    else if (o->size)
+        printf(_("wrote %s: %s, %llux%llu px at %g dpi\n"), output, what,
                (unsigned long long)canting_mm_to_px(o->render.width_mm, o->render.dpi),
                (unsigned long long)canting_mm_to_px(o->render.height_mm, o->render.dpi), o->render.dpi);
     else
-        printf("wrote %s: %s, 2 x 2 repeat units at %g dpi\n", output, what, o->render.dpi);
+        printf(_("wrote %s: %s, 2 x 2 repeat units at %g dpi\n"), output, what, o->render.dpi);
 }
 
 static int render_one(canting_motif *m, cli_opts *o, const char *output)
@@ -49,13 +59,12 @@ static int render_one(canting_motif *m, cli_opts *o, const char *output)
     return rc;
 }
 
-/* "out.png" and "sogan" give "out-sogan.png". */
-static void colourway_path(const char *output, const char *name, char *buf, size_t size)
+void cli_suffixed_path(const char *output, const char *suffix, char *buf, size_t size)
 {
     const char *dot = strrchr(output, '.');
     if (!dot || strchr(dot, '/'))
         dot = output + strlen(output);
-    snprintf(buf, size, "%.*s-%s%s", (int)(dot - output), output, name, dot);
+    snprintf(buf, size, "%.*s-%s%s", (int)(dot - output), output, suffix, dot);
 }
 
 static int render_colourways(canting_motif *m, cli_opts *o)
@@ -67,18 +76,24 @@ static int render_colourways(canting_motif *m, cli_opts *o)
         return render_one(m, o, o->output);
     }
     size_t n = canting_motif_colourway_count(m);
-    if (n == 0) {
-        fprintf(stderr, "canting: motif '%s' declares no colourways\n", canting_motif_name(m));
-        return EXIT_FAILURE;
-    }
+    if (n == 0)
+        return cli_fail(N_("motif '%s' declares no colourways"), canting_motif_name(m));
     int rc = EXIT_SUCCESS;
     for (size_t i = 0; i < n && rc == EXIT_SUCCESS; i++) {
         char path[4096];
-        colourway_path(o->output, canting_motif_colourway_name(m, i), path, sizeof path);
+        cli_suffixed_path(o->output, canting_motif_colourway_name(m, i), path, sizeof path);
         canting_motif_set_colourway(m, canting_motif_colourway_name(m, i), NULL);
         rc = render_one(m, o, path);
     }
     return rc;
+}
+
+/* One render of a loaded motif: the options' --set and colourways. */
+static int render_loaded(void *user, canting_motif *m)
+{
+    cli_opts *o = user;
+    int rc = cli_apply_sets(m, o);
+    return rc == EXIT_SUCCESS ? render_colourways(m, o) : rc;
 }
 
 int cli_render(int argc, char **argv)
@@ -87,26 +102,26 @@ int cli_render(int argc, char **argv)
     canting_render_options_init(&o.render);
     int rc = cli_parse_options(&o, FOR_RENDER, render_usage, argc, argv);
     if (rc < 0)
-        rc = prepare(&o, "render needs a MOTIF (a .motif file or a motif name)");
+        rc = prepare(&o, _("render needs a MOTIF (a .motif file or a motif name)"));
     if (rc >= 0)
         return rc;
+    if (o.watch)
+        return cli_watch(o.input, render_loaded, &o);
     canting_motif *m = NULL;
     rc = cli_load_motif(o.input, &m);
     if (rc == EXIT_SUCCESS)
-        rc = cli_apply_sets(m, &o);
-    if (rc == EXIT_SUCCESS)
-        rc = render_colourways(m, &o);
+        rc = render_loaded(&o, m);
     canting_motif_free(m);
     return rc;
 }
 
 static const char repeat_usage[] =
-    "Usage: canting repeat TILE.(png|jpg) -o OUT.png [OPTIONS]\n"
-    "\n"
-    "Repeats an existing raster tile (a scanned cap print, say) in a layout to\n"
-    "fill a physical size.  Any size is allowed, whole repeats or not.  The\n"
-    "hexagonal wallpaper groups (p3 ... p6m) need a motif, not a raster tile.\n"
-    "Without --dpi the tile's own resolution is used, else 150.\n";
+    N_("Usage: canting repeat TILE.(png|jpg) -o OUT.png [OPTIONS]\n"
+       "\n"
+       "Repeats an existing raster tile (a scanned cap print, say) in a layout to\n"
+       "fill a physical size.  Any size is allowed, whole repeats or not.  The\n"
+       "hexagonal wallpaper groups (p3 ... p6m) need a motif, not a raster tile.\n"
+       "Without --dpi the tile's own resolution is used, else 150.\n");
 
 int cli_repeat(int argc, char **argv)
 {
@@ -122,7 +137,7 @@ int cli_repeat(int argc, char **argv)
         return cli_report(&err);
     if (o.render.dpi == 0)
         o.render.dpi = tile && canting_image_dpi(tile) > 0 ? canting_image_dpi(tile) : 150;
-    rc = prepare(&o, "repeat needs a TILE image (.png or .jpg)");
+    rc = prepare(&o, _("repeat needs a TILE image (.png or .jpg)"));
     if (rc < 0) {
         rc = EXIT_SUCCESS;
         cli_progress_start(&o, "repeat");

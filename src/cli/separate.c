@@ -14,52 +14,36 @@ static int is_raster(const char *path)
            (!strcasecmp(dot, ".png") || !strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg"));
 }
 
-/* Loads MOTIF with --set and --colourway applied. */
-static int load_motif(const cli_opts *o, const char *name, canting_motif **m)
-{
-    canting_error err;
-    int rc = cli_load_motif(name, m);
-    if (rc == EXIT_SUCCESS)
-        rc = cli_apply_sets(*m, o);
-    if (rc == EXIT_SUCCESS && o->colourway && !strcmp(o->colourway, "all"))
-        rc = cli_usage_error("%s", "one colourway at a time here: --colourway NAME");
-    if (rc == EXIT_SUCCESS && o->colourway && canting_motif_set_colourway(*m, o->colourway, &err) != CANTING_OK)
-        rc = cli_report(&err);
-    if (rc != EXIT_SUCCESS) {
-        canting_motif_free(*m);
-        *m = NULL;
-    }
-    return rc;
-}
-
 static int needs_output(const cli_opts *o, const char *what)
 {
     if (!o->input)
         return cli_usage_error("%s", what);
     if (!o->output)
-        return cli_usage_error("%s", "an output prefix is needed: -o PREFIX (files PREFIX-NAME.png)");
+        return cli_usage_error("%s", _("an output prefix is needed: -o PREFIX (files PREFIX-NAME.png)"));
     return -1;
 }
 
 /* Default dpi for a motif; the size read once the dpi is known. */
 static int motif_size(cli_opts *o)
 {
-    canting_error err;
     if (o->render.dpi == 0)
         o->render.dpi = 150;
-    if (o->size && canting_parse_size(o->size, o->render.dpi, &o->render.width_mm, &o->render.height_mm, &err) !=
-                       CANTING_OK)
-        return cli_usage_error("%s", err.message);
-    return -1;
+    return cli_read_size(o);
 }
 
 static void say_sheets(const cli_opts *o, const canting_palette *inks, const char *what)
 {
+    int pdf = o->render.format == CANTING_FORMAT_PDF;
     if (o->quiet)
         return;
-    printf("wrote the sheets of %s (%d-bit%s):", what, o->bits == 1 ? 1 : 8, o->marks ? ", with marks" : "");
+    if (pdf)
+        printf(_("wrote %s.pdf: the film set of %s (%d-bit), a page per ink at true size, with marks:"), o->output,
+               what, o->bits == 1 ? 1 : 8);
+    else
+        printf(o->marks ? _("wrote the sheets of %s (%d-bit, with marks):") : _("wrote the sheets of %s (%d-bit):"),
+               what, o->bits == 1 ? 1 : 8);
     for (size_t i = o->cloth ? 0 : 1; i < inks->count; i++)
-        printf(" %s-%s.png", o->output, inks->name[i]);
+        printf(pdf ? " %s" : " %s-%s.png", pdf ? inks->name[i] : o->output, inks->name[i]);
     printf("\n");
 }
 
@@ -70,6 +54,7 @@ static void sheet_options(const cli_opts *o, canting_separate_options *so)
     so->bits = o->bits ? o->bits : 8;
     so->marks = o->marks;
     so->cloth_sheet = o->cloth;
+    so->format = o->render.format == CANTING_FORMAT_PDF ? CANTING_FORMAT_PDF : CANTING_FORMAT_PNG;
 }
 
 /* --inks: a list of colours, or a motif whose inks (in --colourway) to use. */
@@ -84,7 +69,7 @@ static int palette_of(const cli_opts *o, canting_palette *inks)
     canting_motif *m = NULL;
     cli_opts plain = *o;
     plain.nsets = 0;
-    int rc = load_motif(&plain, o->inks, &m);
+    int rc = cli_load_configured(&plain, o->inks, &m);
     if (rc == EXIT_SUCCESS && canting_palette_from_motif(m, inks, &err) != CANTING_OK)
         rc = cli_report(&err);
     canting_motif_free(m);
@@ -96,9 +81,9 @@ static int separate_raster(cli_opts *o)
     canting_palette inks;
     canting_error err;
     if (!o->inks)
-        return cli_usage_error("%s", "raster art needs its inks: --inks \"#f2e8d5,#7a4a22,...\" or --inks MOTIF");
+        return cli_usage_error("%s", _("raster art needs its inks: --inks \"#f2e8d5,#7a4a22,...\" or --inks MOTIF"));
     if (o->layout_given)
-        return cli_usage_error("%s", "raster art is separated at its own size: no --size, --layout or --set");
+        return cli_usage_error("%s", _("raster art is separated at its own size: no --size, --layout or --set"));
     int rc = palette_of(o, &inks);
     if (rc >= 0)
         return rc;
@@ -122,12 +107,12 @@ static int separate_motif(cli_opts *o)
 {
     canting_error err;
     if (o->inks)
-        return cli_usage_error("%s", "--inks is for raster art; a motif separates into its own inks");
+        return cli_usage_error("%s", _("--inks is for raster art; a motif separates into its own inks"));
     int rc = motif_size(o);
     if (rc >= 0)
         return rc;
     canting_motif *m = NULL;
-    if ((rc = load_motif(o, o->input, &m)) != EXIT_SUCCESS)
+    if ((rc = cli_load_configured(o, o->input, &m)) != EXIT_SUCCESS)
         return rc;
     canting_palette inks;
     canting_separate_options so;
@@ -143,16 +128,16 @@ static int separate_motif(cli_opts *o)
 }
 
 static const char separate_usage[] =
-    "Usage: canting separate MOTIF -o PREFIX [OPTIONS]\n"
-    "       canting separate ART.(png|jpg) --inks PALETTE -o PREFIX [OPTIONS]\n"
-    "\n"
-    "Writes PREFIX-INK.png, one greyscale sheet per ink (black = ink), for a screen\n"
-    "printer or a cap maker.  A motif's sheets come from its ink planes, at the same\n"
-    "pixel size and DPI as `canting render` makes its proof with the same options.\n"
-    "Raster art (a scan, a photo) is separated pixel by pixel to the nearest ink in\n"
-    "CIELAB (dE76, ties to the first ink), at its own size and DPI (--dpi overrides).\n"
-    "PALETTE is a list (\"#f2e8d5,#7a4a22,#1f2a44\", the first the cloth; NAME=#colour\n"
-    "names a sheet) or a motif whose inks to use; `canting palette` suggests one.\n";
+    N_("Usage: canting separate MOTIF -o PREFIX [OPTIONS]\n"
+       "       canting separate ART.(png|jpg) --inks PALETTE -o PREFIX [OPTIONS]\n"
+       "\n"
+       "Writes PREFIX-INK.png, one greyscale sheet per ink (black = ink), for a screen\n"
+       "printer or a cap maker.  A motif's sheets come from its ink planes, at the same\n"
+       "pixel size and DPI as `canting render` makes its proof with the same options.\n"
+       "Raster art (a scan, a photo) is separated pixel by pixel to the nearest ink in\n"
+       "CIELAB (dE76, ties to the first ink), at its own size and DPI (--dpi overrides).\n"
+       "PALETTE is a list (\"#f2e8d5,#7a4a22,#1f2a44\", the first the cloth; NAME=#colour\n"
+       "names a sheet) or a motif whose inks to use; `canting palette` suggests one.\n");
 
 int cli_separate(int argc, char **argv)
 {
@@ -172,23 +157,23 @@ int cli_separate(int argc, char **argv)
 static void print_palette(const canting_palette *p, const double *shares)
 {
     char list[CANTING_MAX_INKS * 8 + 1];
-    printf("Suggested inks, lightest first (k-means in CIELAB):\n");
+    printf("%s\n", _("Suggested inks, lightest first (k-means in CIELAB):"));
     for (size_t i = 0; i < p->count; i++)
-        printf("  %-6s #%02x%02x%02x  %5.1f%% of the pixels\n", p->name[i], p->rgb[i][0], p->rgb[i][1], p->rgb[i][2],
+        printf(_("  %-6s #%02x%02x%02x  %5.1f%% of the pixels\n"), p->name[i], p->rgb[i][0], p->rgb[i][1], p->rgb[i][2],
                100 * shares[i]);
-    printf("\nFor canting separate:\n  --inks \"%s\"\n", canting_palette_format(p, list, sizeof list));
-    printf("\nFor a motif (rename the inks; the first is the cloth):\ninks\n");
+    printf("\n%s\n  --inks \"%s\"\n", _("For canting separate:"), canting_palette_format(p, list, sizeof list));
+    printf("\n%s\ninks\n", _("For a motif (rename the inks; the first is the cloth):"));
     for (size_t i = 0; i < p->count; i++)
         printf("  %-6s #%02x%02x%02x\n", p->name[i], p->rgb[i][0], p->rgb[i][1], p->rgb[i][2]);
 }
 
 static const char palette_usage[] =
-    "Usage: canting palette ART.(png|jpg) [-n K]\n"
-    "\n"
-    "Suggests K inks (default 4) for a photo or scan of a cloth: k-means in CIELAB\n"
-    "from a fixed seed, so the same image always gives the same inks.  Prints them\n"
-    "lightest first, as an --inks list for `canting separate` and as an inks block\n"
-    "for a motif.\n";
+    N_("Usage: canting palette ART.(png|jpg) [-n K]\n"
+       "\n"
+       "Suggests K inks (default 4) for a photo or scan of a cloth: k-means in CIELAB\n"
+       "from a fixed seed, so the same image always gives the same inks.  Prints them\n"
+       "lightest first, as an --inks list for `canting separate` and as an inks block\n"
+       "for a motif.\n");
 
 int cli_palette(int argc, char **argv)
 {
@@ -197,7 +182,7 @@ int cli_palette(int argc, char **argv)
     if (rc >= 0)
         return rc;
     if (!o.input)
-        return cli_usage_error("%s", "palette needs a photo or scan (.png or .jpg)");
+        return cli_usage_error("%s", _("palette needs a photo or scan (.png or .jpg)"));
     canting_image *img = NULL;
     canting_error err;
     canting_palette p;
@@ -216,14 +201,14 @@ int cli_palette(int argc, char **argv)
 /* ---- plan ------------------------------------------------------------------------ */
 
 static const char plan_usage[] =
-    "Usage: canting plan MOTIF -o PREFIX [OPTIONS]\n"
-    "\n"
-    "The batik stage plan, from the inks in dye order and the motif's recipe (which\n"
-    "dye baths make which ink; without one, a light-to-dark overdye).  Writes, for\n"
-    "each bath N, PREFIX-N-BATH-wax.png (black: wax on the cloth as it enters the\n"
-    "bath) and, where wax comes off first, PREFIX-N-BATH-scrape.png; PREFIX-plan.txt,\n"
-    "the stages in words with the share of the cloth waxed; and PREFIX-stages.png,\n"
-    "a one-page stage sheet for the workshop wall.\n";
+    N_("Usage: canting plan MOTIF -o PREFIX [OPTIONS]\n"
+       "\n"
+       "The batik stage plan, from the inks in dye order and the motif's recipe (which\n"
+       "dye baths make which ink; without one, a light-to-dark overdye).  Writes, for\n"
+       "each bath N, PREFIX-N-BATH-wax.png (black: wax on the cloth as it enters the\n"
+       "bath) and, where wax comes off first, PREFIX-N-BATH-scrape.png; PREFIX-plan.txt,\n"
+       "the stages in words with the share of the cloth waxed; and PREFIX-stages.png,\n"
+       "a one-page stage sheet for the workshop wall.\n");
 
 int cli_plan(int argc, char **argv)
 {
@@ -238,7 +223,7 @@ int cli_plan(int argc, char **argv)
     if (rc >= 0)
         return rc;
     canting_motif *m = NULL;
-    if ((rc = load_motif(&o, o.input, &m)) != EXIT_SUCCESS)
+    if ((rc = cli_load_configured(&o, o.input, &m)) != EXIT_SUCCESS)
         return rc;
     canting_plan_options po;
     canting_error err;
@@ -252,8 +237,9 @@ int cli_plan(int argc, char **argv)
         rc = cli_report(&err);
     cli_progress_end(&o);
     if (rc == EXIT_SUCCESS && !o.quiet)
-        printf("wrote %s-plan.txt%s%s-stages.png and %zu wax masks %s-N-BATH-wax.png (and -scrape.png)\n", o.output,
-               o.no_sheet ? "" : ", ", o.no_sheet ? "" : o.output, canting_motif_bath_count(m), o.output);
+        printf(o.no_sheet ? _("wrote %s-plan.txt and %zu wax masks %s-N-BATH-wax.png (and -scrape.png)\n")
+                          : _("wrote %s-plan.txt, the stage sheet and %zu wax masks %s-N-BATH-wax.png (and -scrape.png)\n"),
+               o.output, canting_motif_bath_count(m), o.output);
     canting_motif_free(m);
     return rc;
 }

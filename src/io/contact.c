@@ -55,31 +55,56 @@ static void split_caption(cell *c, const char *caption)
     snprintf(c->caption[1], sizeof c->caption[1], "%s", nl ? nl + 1 : "");
 }
 
-canting_status canting_contact_add(canting_contact *sheet, const canting_motif *motif,
-                                   const canting_render_options *options, const char *caption, canting_error *err)
+canting_status canting_contact_reserve(canting_contact *sheet, size_t count, canting_error *err)
+{
+    ct_error_clear(err);
+    if (!sheet)
+        return ct_fail(err, CANTING_EARG, "canting_contact_reserve: NULL sheet");
+    if (count > 4096 - sheet->count ||
+        !ct_grow((void **)&sheet->cells, &sheet->cap, sheet->count + count, sizeof *sheet->cells))
+        return ct_fail(err, CANTING_ENOMEM, "too many cells on one contact sheet");
+    memset(sheet->cells + sheet->count, 0, count * sizeof *sheet->cells);
+    sheet->count += count;
+    return CANTING_OK;
+}
+
+/* Touches only cell `index`, so different cells may be drawn at once. */
+canting_status canting_contact_draw(canting_contact *sheet, size_t index, const canting_motif *motif,
+                                    const canting_render_options *options, const char *caption, canting_error *err)
 {
     canting_render_options defaults;
     ct_error_clear(err);
-    if (!sheet || !motif)
-        return ct_fail(err, CANTING_EARG, "canting_contact_add: NULL argument");
+    if (!sheet || !motif || index >= sheet->count)
+        return ct_fail(err, CANTING_EARG, "canting_contact_draw: NULL argument or no such cell");
     if (!options) {
         canting_render_options_init(&defaults);
         options = &defaults;
     }
-    if (sheet->count >= 4096 || !ct_grow((void **)&sheet->cells, &sheet->cap, sheet->count + 1, sizeof *sheet->cells))
-        return ct_fail(err, CANTING_ENOMEM, "too many cells on one contact sheet");
-    cell *c = &sheet->cells[sheet->count];
+    cell *c = &sheet->cells[index];
     size_t stride = (size_t)sheet->cell_px * 3;
-    if (!(c->rgb = ct_malloc(stride * sheet->cell_px)))
+    uint8_t *rgb = ct_malloc(stride * sheet->cell_px);
+    if (!rgb)
         return ct_fail(err, CANTING_ENOMEM, "out of memory");
-    canting_status st = ct_proof_pixels(motif, options, sheet->cell_px, sheet->cell_px, c->rgb, stride, err);
+    canting_status st = ct_proof_pixels(motif, options, sheet->cell_px, sheet->cell_px, rgb, stride, err);
     if (st != CANTING_OK) {
-        ct_free(c->rgb);
+        ct_free(rgb);
         return st;
     }
+    ct_free(c->rgb);
+    c->rgb = rgb;
     split_caption(c, caption);
-    sheet->count++;
     return CANTING_OK;
+}
+
+canting_status canting_contact_add(canting_contact *sheet, const canting_motif *motif,
+                                   const canting_render_options *options, const char *caption, canting_error *err)
+{
+    if (!sheet || !motif)
+        return ct_fail(err, CANTING_EARG, "canting_contact_add: NULL argument");
+    canting_status st = canting_contact_reserve(sheet, 1, err);
+    if (st == CANTING_OK && (st = canting_contact_draw(sheet, sheet->count - 1, motif, options, caption, err)) != CANTING_OK)
+        sheet->count--; /* a cell that failed is not kept */
+    return st;
 }
 
 static void text_at(cairo_t *cr, double x, double y, double size, const char *text)
@@ -95,6 +120,8 @@ static void draw_cell(cairo_surface_t *page, cairo_t *cr, const canting_contact 
                       uint32_t y0)
 {
     const cell *c = &s->cells[i];
+    if (!c->rgb)
+        return; /* reserved, never drawn: the page shows through */
     cairo_surface_flush(page);
     uint8_t *data = cairo_image_surface_get_data(page);
     size_t stride = (size_t)cairo_image_surface_get_stride(page);

@@ -1,5 +1,6 @@
 /* separate.c: separation sheets of a motif or of raster art, one per ink. */
 #include "io/separate.h"
+#include "io/film_pdf.h"
 #include "io/image_read.h"
 #include "motif/motif.h"
 #include "util/util.h"
@@ -23,6 +24,8 @@ static canting_status check_common(const void *what, const char *prefix, const c
         return ct_fail(err, CANTING_EARG, "NULL motif, image or prefix");
     if (strlen(prefix) > CT_SHEET_PATH_CAP - 100)
         return ct_fail(err, CANTING_EARG, "the output prefix is too long");
+    if (o->format != CANTING_FORMAT_AUTO && o->format != CANTING_FORMAT_PNG && o->format != CANTING_FORMAT_PDF)
+        return ct_fail(err, CANTING_EARG, "separations are PNG sheets or a PDF film set");
     if (o->bits != 1 && o->bits != 8)
         return ct_fail(err, CANTING_ERANGE, "sheets have 1 or 8 bits a pixel, not %d", o->bits);
     if (!(o->render.dpi >= 0 && o->render.dpi <= 10000))
@@ -30,6 +33,17 @@ static canting_status check_common(const void *what, const char *prefix, const c
     if (o->render.compression < 0 || o->render.compression > 9)
         return ct_fail(err, CANTING_ERANGE, "PNG compression must be 0..9, not %d", o->render.compression);
     return CANTING_OK;
+}
+
+/* The sheets as PNG files, or as the pages of PREFIX.pdf. */
+static canting_status write_sheets(const ct_sheet_list *l, const ct_ink_source *src, const canting_palette *inks,
+                                   const canting_separate_options *o, const char *prefix, canting_error *err)
+{
+    if (o->format != CANTING_FORMAT_PDF)
+        return ct_separate_write(l, src, o, NULL, err);
+    char path[CT_SHEET_PATH_CAP];
+    snprintf(path, sizeof path, "%s.pdf", prefix);
+    return ct_film_pdf_write(l, src, inks, o, path, err);
 }
 
 /* One sheet per ink (and the cloth's when asked), labelled with its colour. */
@@ -110,7 +124,7 @@ canting_status canting_separate_motif(const canting_motif *motif, const canting_
         char footer[CT_SHEET_TEXT_CAP];
         ct_separate_motif_texts(list, motif, &src, footer, sizeof footer);
         ink_sheets(list, &inks, prefix, footer, options->cloth_sheet);
-        st = ct_separate_write(list, &src, options, NULL, err);
+        st = write_sheets(list, &src, &inks, options, prefix, err);
     }
     ct_free(list);
     ct_ink_source_free(&src);
@@ -132,7 +146,7 @@ static canting_status separate_image(const canting_image *image, const canting_p
     snprintf(footer, sizeof footer, "raster art, nearest ink by dE76  |  %u x %u px at %g dpi", image->width_px,
              image->height_px, dpi);
     ink_sheets(list, inks, prefix, footer, o->cloth_sheet);
-    return ct_separate_write(list, src, o, NULL, err);
+    return write_sheets(list, src, inks, o, prefix, err);
 }
 
 canting_status canting_separate_image(const canting_image *image, const canting_palette *inks,

@@ -80,7 +80,7 @@ CANTING_API const char *canting_version(void);
 /* Every limit is on by default (canting_limits_init) and may be raised. */
 typedef struct canting_limits {
     size_t max_file_bytes;     /* size of one motif file */
-    unsigned max_nesting;      /* depth of blocks, `use` and expressions */
+    unsigned max_nesting;      /* depth of blocks and expressions (`use` chains stop at 32 files) */
     size_t max_elements;       /* drawing operations in one rendered cell */
     uint64_t max_pixels;       /* pixels in one output image */
     uint64_t max_tile_pixels;  /* pixels in one raster tile read, or one repeat unit held in memory */
@@ -464,7 +464,9 @@ CANTING_API void canting_plan_options_init(canting_plan_options *options);
  * that bath must not reach) and, when wax comes off before it,
  * PREFIX-N-BATH-scrape.png (black: wax scraped away); PREFIX-plan.txt (stage
  * by stage: the action, the bath, the share of the cloth waxed); and
- * PREFIX-stages.png, a one-page overview for the workshop wall. */
+ * PREFIX-stages.png, a one-page overview for the workshop wall.  The files
+ * are a set: on failure none of them is left (an earlier plan's files of
+ * the same PREFIX included), so no half plan reaches a workshop. */
 CANTING_API canting_status canting_plan_write(const canting_motif *motif, const canting_plan_options *options,
                                               const char *prefix, canting_error *err);
 

@@ -11,6 +11,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 void canting_plan_options_init(canting_plan_options *options)
 {
@@ -148,6 +149,15 @@ static canting_status write_words(const canting_motif *m, const plan_words *w, c
     return ct_atomic_commit(&file, err);
 }
 
+static void remove_written(const ct_sheet_list *list, const char *prefix)
+{
+    char path[CT_SHEET_PATH_CAP];
+    for (size_t k = 0; k < list->count; k++)
+        unlink(list->path[k]);
+    snprintf(path, sizeof path, "%s-plan.txt", prefix);
+    unlink(path);
+}
+
 static canting_status plan_files(const canting_motif *m, const canting_plan_options *o, const char *prefix,
                                  const ct_ink_source *src, ct_sheet_list *list, canting_error *err)
 {
@@ -173,6 +183,10 @@ static canting_status plan_files(const canting_motif *m, const canting_plan_opti
     snprintf(path, sizeof path, "%s-stages.png", prefix);
     if (st == CANTING_OK && o->stage_sheet)
         st = ct_stage_sheet_write(m, &plan, &inks, &o->sheets.render, share, path, err);
+    /* A plan is a set: when its text or sheet fails, the masks already
+     * written go too, so no half plan is left for a workshop to follow. */
+    if (st != CANTING_OK)
+        remove_written(list, prefix);
     return st;
 }
 

@@ -80,6 +80,8 @@ static void filter_row(const ct_idat *d, const uint8_t *row, uint8_t *f)
 
 static canting_status keep_segment(ct_idat *d, const uint8_t *bytes, size_t n)
 {
+    if (n == 0)
+        return CANTING_OK;
     if (!ct_grow((void **)&d->segment, &d->segment_cap, d->segment_len + n, 1))
         return CANTING_ENOMEM;
     memcpy(d->segment + d->segment_len, bytes, n);

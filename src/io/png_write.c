@@ -6,6 +6,7 @@
 #include "util/util.h"
 
 #include <cairo.h>
+#include <errno.h>
 #include <png.h>
 #include <setjmp.h>
 #include <string.h>
@@ -22,10 +23,16 @@ struct ct_png_writer {
     ct_idat idat;
 };
 
+/* libpng's write errors say only "Write Error": the reason is in errno
+ * (a full disk is ENOSPC), and the file is named where the error is made. */
 static void on_png_error(png_structp png, png_const_charp msg)
 {
     ct_png_writer *w = png_get_error_ptr(png);
-    snprintf(w->message, sizeof w->message, "%s", msg);
+    int e = errno;
+    if (e)
+        snprintf(w->message, sizeof w->message, "%s: %s", msg, strerror(e));
+    else
+        snprintf(w->message, sizeof w->message, "%s", msg);
     png_longjmp(png, 1);
 }
 
@@ -162,7 +169,8 @@ static canting_status idat_failed(ct_png_writer *w, canting_status st, canting_e
 {
     if (st == CANTING_ENOMEM)
         return ct_fail(err, st, "out of memory");
-    return ct_fail(err, CANTING_EIO, "PNG: %s", w->message[0] ? w->message : "cannot write the image data");
+    return ct_fail_at(err, CANTING_EIO, w->file.target, 0, 0, "cannot write the PNG: %s",
+                      w->message[0] ? w->message : strerror(errno ? errno : EIO));
 }
 
 /* A palette image's bytes are indices: each must name a palette entry. */

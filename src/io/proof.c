@@ -77,18 +77,22 @@ static void add_text(unit_source *u, const char *key, const char *value)
 }
 
 /* The parameters a proof records so it can be made again. */
-static void add_param_texts(unit_source *u, const canting_motif *m, char keys[][80])
+/* A proof that cannot say what made it is not written: a failure here
+ * (out of memory) is the render's failure. */
+static canting_status add_param_texts(unit_source *u, const canting_motif *m, char keys[][80], canting_error *err)
 {
     char buf[96];
     add_text(u, "canting:motif", m->def->name);
     for (size_t i = 0; i < m->def->nparams && u->ntexts < 80; i++) {
         canting_param_info info;
-        if (canting_motif_param(m, i, &info) != CANTING_OK)
-            continue;
+        canting_status st = canting_motif_param(m, i, &info);
+        if (st != CANTING_OK)
+            return ct_fail(err, st, "cannot record parameter '%s'", m->def->params[i].name);
         ct_value_format((ct_value){info.value, info.kind}, buf, sizeof buf);
         snprintf(keys[i], 80, "canting:param:%.60s", info.name);
         add_text(u, keys[i], buf);
     }
+    return CANTING_OK;
 }
 
 static void add_layout_texts(unit_source *u, ct_layout_kind layout, double fraction, double dpi)
@@ -348,11 +352,14 @@ static canting_status render_motif(const canting_motif *m, const canting_render_
     set_unit_pixels(u, plan.unit);
     set_engine_layout(u, plan.layout, plan.fraction);
     add_layout_texts(u, plan.layout, plan.fraction, o->dpi);
-    add_param_texts(u, m, keys);
     if (plan.bands[0])
         add_text(u, "canting:border", m->def->border->used->name);
-    st = write_unit(u, o, plan.width_px, plan.height_px, &plan, path, err);
-    return st;
+    st = add_param_texts(u, m, keys, err);
+    if (st != CANTING_OK) {
+        ct_cloth_plan_free(&plan);
+        return st;
+    }
+    return write_unit(u, o, plan.width_px, plan.height_px, &plan, path, err);
 }
 
 canting_status ct_proof_repeat(const canting_motif *m, const canting_render_options *o, ct_repeat **out,

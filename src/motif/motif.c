@@ -96,12 +96,16 @@ static canting_status parse_owned(ct_loader *loader, char *text, size_t len, con
 }
 
 /* Finds NAME.motif in the using motif's folder, then the search folders. */
-static char *find_motif_file(const ct_loader *loader, const ct_motif_def *from, const char *name)
+/* Finds NAME.motif in the using motif's folder, then the search folders:
+ * CANTING_OK with *out set, CANTING_ENAME when there is none, CANTING_ENOMEM. */
+static canting_status find_motif_file(const ct_loader *loader, const ct_motif_def *from, const char *name,
+                                      char **out)
 {
     char path[PATH_MAX];
     char *dir = dir_of(from->file);
+    *out = NULL;
     if (!dir)
-        return NULL;
+        return CANTING_ENOMEM;
     for (size_t i = 0;; i++) {
         const char *d = i == 0 ? dir : loader->search_dirs ? loader->search_dirs[i - 1] : NULL;
         if (!d)
@@ -109,11 +113,12 @@ static char *find_motif_file(const ct_loader *loader, const ct_motif_def *from, 
         int n = snprintf(path, sizeof path, "%s/%s.motif", d, name);
         if (n > 0 && (size_t)n < sizeof path && access(path, R_OK) == 0) {
             ct_free(dir);
-            return realpath(path, NULL);
+            *out = realpath(path, NULL);
+            return *out ? CANTING_OK : errno == ENOMEM ? CANTING_ENOMEM : CANTING_ENAME;
         }
     }
     ct_free(dir);
-    return NULL;
+    return CANTING_ENAME;
 }
 
 static canting_status cycle_error(const ct_loader *loader, const ct_motif_def *from, const char *name, int line,
@@ -166,8 +171,11 @@ static canting_status load_used(ct_loader *loader, char *path, ct_motif_def **ou
 canting_status ct_loader_use(ct_loader *loader, const ct_motif_def *from, const char *name, int line, int column,
                              ct_motif_def **out, canting_error *err)
 {
-    char *path = find_motif_file(loader, from, name);
-    if (!path)
+    char *path;
+    canting_status found = find_motif_file(loader, from, name, &path);
+    if (found == CANTING_ENOMEM)
+        return ct_fail(err, CANTING_ENOMEM, "out of memory");
+    if (found != CANTING_OK)
         return ct_fail_at(err, CANTING_ENAME, from->file, line, column,
                           "no motif '%s' found (looked for %s.motif beside this file and in the motif library)",
                           name, name);

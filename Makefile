@@ -164,7 +164,7 @@ check-valgrind: all $(TESTS)
 # own build folder and never mix with the normal build's.
 
 # The threaded parts under ThreadSanitizer.
-TSAN_TESTS := $(BUILD)/tests/test_layout $(BUILD)/tests/test_proof $(BUILD)/tests/test_threads
+TSAN_TESTS := $(BUILD)/tests/test_layout $(BUILD)/tests/test_proof $(BUILD)/tests/test_threads $(BUILD)/tests/test_explore_api
 check-tsan:
 	@$(MAKE) --no-print-directory SANITIZE=thread BUILD=build-tsan tsan-run
 tsan-run: $(TSAN_TESTS) $(CLI)

@@ -101,15 +101,21 @@ static void renders_at_the_ends(const char *path)
     canting_motif_free(m);
 }
 
+/* Under valgrind (make check-valgrind) the whole library would take many
+ * minutes for code the plain and sanitizer runs already sweep: there one
+ * motif, with a border, recipe-free and three colourways, stands for all. */
 START_TEST(every_motif_renders_at_the_ends_of_its_ranges)
 {
-    ck_assert_int_ge(each_motif("motifs", renders_at_the_ends), 20);
+    if (getenv("CANTING_VALGRIND"))
+        renders_at_the_ends("motifs/metro.motif");
+    else
+        ck_assert_int_ge(each_motif("motifs", renders_at_the_ends), 20);
 }
 END_TEST
 
 START_TEST(every_library_motif_loads)
 {
-    ck_assert_int_ge(each_motif("motifs", loads_and_renders), 3);
+    ck_assert_int_ge(each_motif("motifs", loads_and_renders), 20);
 }
 END_TEST
 
@@ -266,6 +272,32 @@ START_TEST(composition_places_other_motifs)
 }
 END_TEST
 
+/* `use child a=b b=a` swaps the two inks: each mapping reads the used
+ * motif's own ink names, so the second does not undo the first. */
+START_TEST(composition_swaps_inks)
+{
+    char *dir = tu_tempdir();
+    write_file(dir, "dot2.motif", "motif dot2\ninks\n  cloth #ffffff\n  a #ff0000\n  b #0000ff\n"
+                                  "draw\n  circle r 4mm fill a\n  circle r 2mm fill b\n");
+    write_file(dir, "swap.motif", "motif swap\ninks\n  cloth #ffffff\n  a #ff0000\n  b #0000ff\nrepeat 10mm\n"
+                                  "draw\n  use dot2 a=b b=a\n");
+    char path[512];
+    snprintf(path, sizeof path, "%s/swap.motif", dir);
+    canting_motif *m = NULL;
+    ck_assert_int_eq(canting_motif_load(path, NULL, &m, NULL), CANTING_OK);
+    canting_tile *t;
+    ck_assert_int_eq(canting_tile_render(m, 254, &t, NULL), CANTING_OK);
+    size_t stride;
+    /* centre (50, 50): the small disc, child's b, now our a; at 3mm out: child's a, now our b */
+    ck_assert_uint_eq(canting_tile_plane(t, 1, &stride)[50 * stride + 50], 255);
+    ck_assert_uint_eq(canting_tile_plane(t, 2, &stride)[50 * stride + 80], 255);
+    ck_assert_uint_eq(canting_tile_plane(t, 1, &stride)[50 * stride + 80], 0);
+    canting_tile_free(t);
+    canting_motif_free(m);
+    tu_rmdir(dir);
+}
+END_TEST
+
 START_TEST(composition_cycles_are_refused)
 {
     char *dir = tu_tempdir();
@@ -389,6 +421,7 @@ int main(void)
         values_change_the_render,
         composition_places_other_motifs,
         composition_cycles_are_refused,
+        composition_swaps_inks,
         library_never_prints,
         error_format_names_the_place,
         sizes_parse_in_every_unit,

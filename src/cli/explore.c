@@ -220,7 +220,7 @@ static int make_plan(const cli_opts *o, canting_motif *scratch, plan *p)
     char border[64];
     cli_motif_field(scratch, "border", border, sizeof border);
     p->border = border[0] != '\0';
-    return choose_dpi(scratch, p, o->cell_px ? o->cell_px : DEFAULT_CELL_PX, &p->dpi);
+    return choose_dpi(scratch, p, o->cell_px, &p->dpi);
 }
 
 /* ---- captions and the picked command ------------------------------------------------------ */
@@ -283,7 +283,7 @@ static void print_pick(const cli_opts *o, const plan *p, size_t cell)
         cli_suffixed_path(o->output, num, out, sizeof out);
     else
         snprintf(out, sizeof out, "explore-%s.png", num);
-    unsigned px = o->cell_px ? o->cell_px : DEFAULT_CELL_PX;
+    unsigned px = o->cell_px;
     snprintf(size, sizeof size, "%ux%upx", px, px);
     cli_exact_number(p->dpi, dpi, sizeof dpi);
     printf("canting render");
@@ -341,7 +341,7 @@ static void *render_cells(void *arg)
     for (size_t c = j->first; st == CANTING_OK && c < j->p->ncells; c += j->stride) {
         char caption[256];
         st = apply_cell(m, j->p, c, &j->err);
-        caption_of(j->p, c, j->o->cell_px ? j->o->cell_px : DEFAULT_CELL_PX, caption, sizeof caption);
+        caption_of(j->p, c, j->o->cell_px, caption, sizeof caption);
         if (st == CANTING_OK)
             st = canting_contact_draw(j->sheet, c, m, &j->render, caption, &j->err);
     }
@@ -392,7 +392,7 @@ static int write_sheet(const cli_opts *o, const plan *p, const char *motif, cons
     char title[160];
     canting_contact *sheet = NULL;
     canting_error err;
-    unsigned cell_px = o->cell_px ? o->cell_px : DEFAULT_CELL_PX;
+    unsigned cell_px = o->cell_px;
     if (o->random)
         snprintf(title, sizeof title, _("%s%s%s: %zu random samples, seed %llu"), motif, colourway ? " / " : "",
                  colourway ? colourway : "", p->ncells, o->seed);
@@ -466,6 +466,8 @@ int cli_explore(int argc, char **argv)
     canting_render_options_init(&o.render);
     o.seed = 1;
     int rc = cli_parse_options(&o, FOR_EXPLORE, explore_usage, argc, argv);
+    if (!o.cell_px)
+        o.cell_px = DEFAULT_CELL_PX;
     if (rc < 0)
         rc = check_options(&o);
     if (rc >= 0)

@@ -566,7 +566,8 @@ static canting_status map_use_inks(ct_builder *b, const ct_instance *in, const c
         int line = s->line, column = s->column;
         for (size_t k = 0; k < s->nclauses; k++) {
             const ct_clause *c = &s->clauses[k];
-            if (strcmp(c->key, "=") == 0 && strcmp(c->args[0].word, want) == 0) {
+            /* matched against the used motif's own name, so swaps (a=b b=a) do not chain */
+            if (strcmp(c->key, "=") == 0 && strcmp(c->args[0].word, child->inks[i].name) == 0) {
                 if (c->args[1].x->kind != EX_VAR)
                     return ct_build_fail(b, in, c->line, c->column, CANTING_ESYNTAX,
                                    "ink '%s' of '%s' must be given one of our inks by name", want, child->name);

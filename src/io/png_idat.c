@@ -78,10 +78,23 @@ static void filter_row(const ct_idat *d, const uint8_t *row, uint8_t *f)
         f[1 + i] = (uint8_t)(row[i] - row[i - d->bpp]);
 }
 
+/* Copies pay only while the kept period stays small (it does when it
+ * compresses; stored blocks at level 0 would keep the raw period): past
+ * this, the rows are deflated like any others.  Only first-period rows have
+ * been seen when this happens, so nothing has been skipped yet. */
+#define SEGMENT_CAP ((size_t)32 << 20)
+
 static canting_status keep_segment(ct_idat *d, const uint8_t *bytes, size_t n)
 {
-    if (n == 0)
+    if (n == 0 || d->period == 0)
         return CANTING_OK;
+    if (d->segment_len + n > SEGMENT_CAP) {
+        d->period = 0;
+        ct_free(d->segment);
+        d->segment = NULL;
+        d->segment_len = d->segment_cap = 0;
+        return CANTING_OK;
+    }
     if (!ct_grow((void **)&d->segment, &d->segment_cap, d->segment_len + n, 1))
         return CANTING_ENOMEM;
     memcpy(d->segment + d->segment_len, bytes, n);

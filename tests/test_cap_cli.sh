@@ -3,13 +3,8 @@
 # margin and mirrored back, laid out as PREFIX-caps.txt says, reproduce the
 # cloth `canting render` makes, pixel for pixel.
 set -u
-bin="${CANTING_BUILD_DIR:-build}/canting"
+. tests/lib.sh
 png="python3 tests/pngcheck.py"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
 
 # kawung: a 20 cm block is five 4 cm repeats, so one cap stamps the cloth
 "$bin" cap kawung --block 20x20cm --size 60x40cm --dpi 50 -o "$tmp/k" > "$tmp/out" 2>&1 &&

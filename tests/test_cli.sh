@@ -2,23 +2,7 @@
 # test_cli.sh: the canting command as a person uses it: exit codes, messages,
 # and the proof it writes.  Run by `make check` from the top folder.
 set -u
-bin="${CANTING_BUILD_DIR:-build}/canting"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-
-check() { # NAME EXPECTED_STATUS PATTERN COMMAND...
-    name=$1 want=$2 pattern=$3
-    shift 3
-    "$@" > "$tmp/out" 2>&1
-    got=$?
-    if [ "$got" -ne "$want" ] || ! grep -Eq -- "$pattern" "$tmp/out"; then
-        echo "FAIL $name: status $got (want $want), output:"; cat "$tmp/out"
-        fail=$((fail + 1))
-    else
-        pass=$((pass + 1))
-    fi
-}
+. tests/lib.sh
 
 check "version" 0 "^canting [0-9]+\.[0-9]+\.[0-9]+$" "$bin" --version
 check "help lists render" 0 "render MOTIF -o OUT.png" "$bin" --help

@@ -4,9 +4,7 @@
 # renders, so the reference never shows what canting refuses.  Examples are
 # written side by side into one folder, so those that `use` another find it.
 set -u
-bin="${CANTING_BUILD_DIR:-build}/canting"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. tests/lib.sh
 awk -v dir="$tmp" '
     /^```motif$/ { n++; file = sprintf("%s/example%02d.motif", dir, n); inside = 1; next }
     /^```/ && inside { inside = 0; close(file); next }
@@ -17,7 +15,6 @@ for f in "$tmp"/example*.motif; do
     name=$(awk '$1 == "motif" { print $2; exit }' "$f")
     [ -n "$name" ] && [ ! -e "$tmp/$name.motif" ] && cp "$f" "$tmp/$name.motif"
 done
-pass=0 fail=0
 for f in "$tmp"/example*.motif; do
     grep -q '^motif ' "$f" || continue
     if grep -q '^repeat' "$f"; then

@@ -3,25 +3,9 @@
 # command re-renders its cell pixel for pixel, seeds name sheets, threads do
 # not change them.
 set -u
-bin="${CANTING_BUILD_DIR:-build}/canting"
+. tests/lib.sh
 png="python3 tests/pngcheck.py"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
 
-check() { # NAME EXPECTED_STATUS PATTERN COMMAND...
-    name=$1 want=$2 pattern=$3
-    shift 3
-    "$@" > "$tmp/out" 2>&1
-    got=$?
-    if [ "$got" -ne "$want" ] || ! grep -Eq -- "$pattern" "$tmp/out"; then
-        bad "$name: status $got (want $want), output: $(cat "$tmp/out")"
-    else
-        ok
-    fi
-}
 
 # Runs the command --pick prints, with this build's canting.
 picked() { # EXPLORE_ARGS...

@@ -2,12 +2,7 @@
 # test_help.sh: `canting help TOPIC` prints the manual pages without man;
 # the pages are well-formed man(7) for those who have it.
 set -u
-bin="${CANTING_BUILD_DIR:-build}/canting"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+. tests/lib.sh
 
 # every command in `canting --help` has its part of canting(1)
 for cmd in $("$bin" --help | sed -n 's/^  \([a-z][a-z]*\) .*/\1/p' | sort -u); do

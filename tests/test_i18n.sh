@@ -3,24 +3,8 @@
 # (messages, usage errors, help, a motif's descriptions) and English by
 # default; numbers keep their decimal point in every language.
 set -u
-bin="${CANTING_BUILD_DIR:-build}/canting"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+. tests/lib.sh
 
-check() { # NAME EXPECTED_STATUS PATTERN COMMAND...
-    name=$1 want=$2 pattern=$3
-    shift 3
-    "$@" > "$tmp/out" 2>&1
-    got=$?
-    if [ "$got" -ne "$want" ] || ! grep -Eq -- "$pattern" "$tmp/out"; then
-        bad "$name: status $got (want $want), output: $(cat "$tmp/out")"
-    else
-        ok
-    fi
-}
 
 unset LC_ALL LC_MESSAGES LANGUAGE
 indonesian() { # NAME ENV...: the Indonesian checks under the given environment

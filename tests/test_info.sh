@@ -1,24 +1,8 @@
 #!/bin/sh
 # test_info.sh: `canting list`, `info` (text and JSON) and `check`.
 set -u
-bin="${CANTING_BUILD_DIR:-build}/canting"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+. tests/lib.sh
 
-check() { # NAME EXPECTED_STATUS PATTERN COMMAND...
-    name=$1 want=$2 pattern=$3
-    shift 3
-    "$@" > "$tmp/out" 2>&1
-    got=$?
-    if [ "$got" -ne "$want" ] || ! grep -Eq -- "$pattern" "$tmp/out"; then
-        bad "$name: status $got (want $want), output: $(cat "$tmp/out")"
-    else
-        ok
-    fi
-}
 
 check "list" 0 "^kawung +Kawung: four palm-fruit ovals" "$bin" list
 [ "$("$bin" list | wc -l)" -ge 20 ] && ok || bad "list is short: $("$bin" list)"

@@ -440,25 +440,18 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("limits");
-    TCase *tc = tcase_create("limits");
-    tcase_set_timeout(tc, 120);
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, file_size_limit);
-    tcase_add_test(tc, block_nesting_limit);
-    tcase_add_test(tc, expression_nesting_limit);
-    tcase_add_test(tc, long_operator_chain_is_refused);
-    tcase_add_test(tc, use_depth_limit);
-    tcase_add_test(tc, element_limit);
-    tcase_add_test(tc, shape_far_larger_than_its_cell);
-    tcase_add_test(tc, output_pixel_limit);
-    tcase_add_test(tc, repeat_cell_pixel_limit);
-    tcase_add_test(tc, absurd_sizes_are_refused);
-    tcase_add_test(tc, absurd_square_size_is_refused);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *tests[] = {
+        file_size_limit,
+        block_nesting_limit,
+        expression_nesting_limit,
+        long_operator_chain_is_refused,
+        use_depth_limit,
+        element_limit,
+        shape_far_larger_than_its_cell,
+        output_pixel_limit,
+        repeat_cell_pixel_limit,
+        absurd_sizes_are_refused,
+        absurd_square_size_is_refused,
+    };
+    return tu_main("limits", tests, sizeof tests / sizeof tests[0], 120, setup, teardown);
 }

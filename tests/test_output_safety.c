@@ -334,21 +334,14 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("output_safety");
-    TCase *tc = tcase_create("output_safety");
-    tcase_set_timeout(tc, 120);
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, full_disk_leaves_nothing);
-    tcase_add_test(tc, full_disk_message);
-    tcase_add_test(tc, dev_full_is_refused);
-    tcase_add_test(tc, tiny_tmpfs_fills_up);
-    tcase_add_test(tc, read_only_folders_are_refused);
-    tcase_add_test(tc, output_never_replaces_the_input);
-    tcase_add_test(tc, failed_render_keeps_the_old_output);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *tests[] = {
+        full_disk_leaves_nothing,
+        full_disk_message,
+        dev_full_is_refused,
+        tiny_tmpfs_fills_up,
+        read_only_folders_are_refused,
+        output_never_replaces_the_input,
+        failed_render_keeps_the_old_output,
+    };
+    return tu_main("output_safety", tests, sizeof tests / sizeof tests[0], 120, setup, teardown);
 }

@@ -3,24 +3,9 @@
 # plan` as a person uses them: exit codes, messages, the files they write.
 # Run by `make check` from the top folder.
 set -u
-bin="${CANTING_BUILD_DIR:-build}/canting"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. tests/lib.sh
 
-check() { # NAME EXPECTED_STATUS PATTERN COMMAND...
-    name=$1 want=$2 pattern=$3
-    shift 3
-    "$@" > "$tmp/out" 2>&1
-    got=$?
-    if [ "$got" -ne "$want" ] || ! grep -Eq -- "$pattern" "$tmp/out"; then
-        echo "FAIL $name: status $got (want $want), output:"; cat "$tmp/out"
-        fail=$((fail + 1))
-    else
-        pass=$((pass + 1))
-    fi
-}
-ok() { # NAME CONDITION...
+expect() { # NAME CONDITION...
     name=$1
     shift
     if "$@"; then pass=$((pass + 1)); else echo "FAIL $name"; fail=$((fail + 1)); fi
@@ -58,7 +43,7 @@ check "bad colourway" 1 "no colourway 'neon'" "$bin" separate kawung -o "$tmp/x"
 check "colourway all refused" 2 "one colourway at a time" "$bin" plan kawung -o "$tmp/x" --colourway all
 check "bad layout" 1 "unknown layout" "$bin" separate kawung -o "$tmp/x" --layout zigzag
 check "missing folder" 1 "cannot create" "$bin" separate kawung -o "$tmp/no/such/x"
-ok "failed runs leave no sheets" test -z "$(ls "$tmp" | grep '^x-')"
+expect "failed runs leave no sheets" test -z "$(ls "$tmp" | grep '^x-')"
 
 check "kawung films with marks" 0 "x-soga.png .*x-indigo.png" "$bin" separate kawung -o "$tmp/x" --size 10x10cm --dpi 100 --bits 1 --marks
 check "films are 1-bit" 0 "1-bit grayscale" file "$tmp/x-indigo.png"
@@ -82,14 +67,14 @@ check "named inks" 0 "n-brown.png" "$bin" separate "$tmp/proof.png" -o "$tmp/n" 
 
 check "plan of bang-biru" 0 "t-plan.txt" "$bin" plan "$tmp/bb.motif" -o "$tmp/t" --dpi 100 --bits 1 --marks
 for f in t-1-medel-wax.png t-2-nyoga-wax.png t-2-nyoga-scrape.png t-stages.png t-plan.txt; do
-    ok "plan wrote $f" test -s "$tmp/$f"
+    expect "plan wrote $f" test -s "$tmp/$f"
 done
-ok "no scrape before the first bath" test ! -e "$tmp/t-1-medel-scrape.png"
+expect "no scrape before the first bath" test ! -e "$tmp/t-1-medel-scrape.png"
 check "plan says ngerok" 0 "scrape off \(ngerok\): +soga" cat "$tmp/t-plan.txt"
 check "plan says mbironi" 0 "add wax \(mbironi\): +biru" cat "$tmp/t-plan.txt"
 check "stage sheet is RGB" 0 "PNG image data, [0-9]+ x [0-9]+, 8-bit/color RGB" file "$tmp/t-stages.png"
 check "default recipe" 0 "light-to-dark" sh -c "'$bin' plan kawung -o '$tmp/k' --no-sheet -q && cat '$tmp/k-plan.txt'"
-ok "--no-sheet" test ! -e "$tmp/k-stages.png"
+expect "--no-sheet" test ! -e "$tmp/k-stages.png"
 check "render still works" 0 "wrote" "$bin" render kawung -o "$tmp/k.png" --size 5x5cm
 
 echo "$pass passed, $fail failed"

@@ -176,17 +176,10 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("threads");
-    TCase *tc = tcase_create("threads");
-    tcase_set_timeout(tc, 300);
-    tcase_add_checked_fixture(tc, setup, teardown);
-    tcase_add_test(tc, parallel_renders_match_serial_ones);
-    tcase_add_test(tc, one_motif_on_two_threads);
-    tcase_add_test(tc, thread_count_never_changes_the_bytes);
-    suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    const TTest *tests[] = {
+        parallel_renders_match_serial_ones,
+        one_motif_on_two_threads,
+        thread_count_never_changes_the_bytes,
+    };
+    return tu_main("threads", tests, sizeof tests / sizeof tests[0], 300, setup, teardown);
 }

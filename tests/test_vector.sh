@@ -2,12 +2,7 @@
 # test_vector.sh: PDF and SVG proofs open at their true physical size, in
 # every kind of layout, and refuse what they cannot draw.
 set -u
-bin="${CANTING_BUILD_DIR:-build}/canting"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL $1"; fail=$((fail + 1)); }
+. tests/lib.sh
 
 for layout in straight half-drop brick mirror pmg p4m p6m; do
     if "$bin" render kawung -o "$tmp/k.pdf" --layout "$layout" --size 30x20cm -q; then

@@ -43,36 +43,10 @@ static const char three_inks[] = "motif plain\n"
                                  "  circle r 4mm fill light\n"
                                  "  circle r 2mm fill dark\n";
 
-static char *dir;
-
-static void setup(void)
-{
-    dir = tu_tempdir();
-}
-
-/* Sheet labels fill the font caches; leak checkers look at each forked
- * test's exit, or (CK_FORK=no, as under valgrind) once at the end, since
- * fontconfig does not start again cleanly after it is freed. */
-static void teardown(void)
-{
-    tu_rmdir(dir);
-    const char *fork = getenv("CK_FORK");
-    if (!fork || strcmp(fork, "no") != 0)
-        canting_free_font_caches();
-}
-
-static const char *path_in(const char *name)
-{
-    static char path[4][512];
-    static int turn;
-    turn = (turn + 1) % 4;
-    snprintf(path[turn], sizeof path[turn], "%s/%s", dir, name);
-    return path[turn];
-}
 
 static void read_grey(const char *name, tu_png *png)
 {
-    ck_assert_msg(tu_png_read(path_in(name), png), "cannot read %s", name);
+    ck_assert_msg(tu_png_read(tu_scratch(name), png), "cannot read %s", name);
     ck_assert_int_eq(png->channels, 1);
 }
 
@@ -86,7 +60,7 @@ static void plan(canting_motif *m, int bits, const char *prefix)
     o.sheets.bits = bits;
     canting_error err;
     char buf[1024];
-    ck_assert_msg(canting_plan_write(m, &o, path_in(prefix), &err) == CANTING_OK, "%s",
+    ck_assert_msg(canting_plan_write(m, &o, tu_scratch(prefix), &err) == CANTING_OK, "%s",
                   canting_error_format(&err, buf, sizeof buf));
 }
 
@@ -126,17 +100,17 @@ START_TEST(bang_biru_baths_make_the_proof)
     so.render.height_mm = 20;
     so.bits = 1;
     so.cloth_sheet = 1;
-    ck_assert_int_eq(canting_separate_motif(m, &so, path_in("sep"), NULL), CANTING_OK);
-    ck_assert_int_eq(canting_render_file(m, &so.render, path_in("proof.png"), NULL), CANTING_OK);
+    ck_assert_int_eq(canting_separate_motif(m, &so, tu_scratch("sep"), NULL), CANTING_OK);
+    ck_assert_int_eq(canting_render_file(m, &so.render, tu_scratch("proof.png"), NULL), CANTING_OK);
     tu_png wax[2], scrape, film[4], proof;
     read_grey("bb-1-medel-wax.png", &wax[0]);
     read_grey("bb-2-nyoga-wax.png", &wax[1]);
     read_grey("bb-2-nyoga-scrape.png", &scrape);
-    ck_assert(!tu_png_read(path_in("bb-1-medel-scrape.png"), &proof)); /* nothing to scrape before the first bath */
+    ck_assert(!tu_png_read(tu_scratch("bb-1-medel-scrape.png"), &proof)); /* nothing to scrape before the first bath */
     const char *names[4] = {"sep-cloth.png", "sep-biru.png", "sep-soga.png", "sep-hitam.png"};
     for (int i = 0; i < 4; i++)
         read_grey(names[i], &film[i]);
-    ck_assert(tu_png_read(path_in("proof.png"), &proof));
+    ck_assert(tu_png_read(tu_scratch("proof.png"), &proof));
     canting_palette p;
     ck_assert_int_eq(canting_palette_from_motif(m, &p, NULL), CANTING_OK);
     size_t n = (size_t)proof.width * proof.height, pure = 0, seen[4] = {0};
@@ -213,7 +187,7 @@ START_TEST(the_plan_in_words_agrees_with_the_masks)
 {
     canting_motif *m = tu_motif(bang_biru);
     plan(m, 8, "w");
-    const char *text = slurp(path_in("w-plan.txt"));
+    const char *text = slurp(tu_scratch("w-plan.txt"));
     ck_assert_ptr_nonnull(strstr(text, "scrape off (ngerok):       soga"));
     ck_assert_ptr_nonnull(strstr(text, "add wax (mbironi):         biru"));
     ck_assert_ptr_nonnull(strstr(text, "wax (nglowong, nembok):    cloth, soga"));
@@ -228,7 +202,7 @@ START_TEST(the_plan_in_words_agrees_with_the_masks)
     ck_assert(fabs(waxed_share(text, 2) - black_share(&wax)) < 0.06);
     tu_png_free(&wax);
     tu_png sheet;
-    ck_assert(tu_png_read(path_in("w-stages.png"), &sheet));
+    ck_assert(tu_png_read(tu_scratch("w-stages.png"), &sheet));
     ck_assert_int_eq(sheet.channels, 3);
     ck_assert(sheet.width >= 1000 && sheet.height >= 500);
     tu_png_free(&sheet);
@@ -243,7 +217,7 @@ START_TEST(default_recipe_overdyes_light_to_dark)
     tu_png wax[2], film;
     read_grey("d-1-light-wax.png", &wax[0]);
     read_grey("d-2-dark-wax.png", &wax[1]);
-    ck_assert(!tu_png_read(path_in("d-2-dark-scrape.png"), &film)); /* overdyeing never scrapes */
+    ck_assert(!tu_png_read(tu_scratch("d-2-dark-scrape.png"), &film)); /* overdyeing never scrapes */
     canting_separate_options so;
     canting_separate_options_init(&so);
     so.render.dpi = 254;
@@ -251,7 +225,7 @@ START_TEST(default_recipe_overdyes_light_to_dark)
     so.render.height_mm = 20;
     so.bits = 1;
     so.cloth_sheet = 1;
-    ck_assert_int_eq(canting_separate_motif(m, &so, path_in("ds"), NULL), CANTING_OK);
+    ck_assert_int_eq(canting_separate_motif(m, &so, tu_scratch("ds"), NULL), CANTING_OK);
     const char *names[3] = {"ds-cloth.png", "ds-light.png", "ds-dark.png"};
     for (int i = 0; i < 3; i++) {
         read_grey(names[i], &film);
@@ -266,7 +240,7 @@ START_TEST(default_recipe_overdyes_light_to_dark)
     }
     tu_png_free(&wax[0]);
     tu_png_free(&wax[1]);
-    const char *text = slurp(path_in("d-plan.txt"));
+    const char *text = slurp(tu_scratch("d-plan.txt"));
     ck_assert_ptr_nonnull(strstr(text, "default light-to-dark overdye"));
     ck_assert_ptr_null(strstr(text, "ngerok"));
     canting_motif_free(m);
@@ -286,7 +260,7 @@ START_TEST(colourways_change_the_sheet_not_the_masks)
     ck_assert(memcmp(x.pixels, y.pixels, (size_t)x.width * x.height) == 0);
     tu_png_free(&x);
     tu_png_free(&y);
-    ck_assert(tu_png_read(path_in("a-stages.png"), &x) && tu_png_read(path_in("b-stages.png"), &y));
+    ck_assert(tu_png_read(tu_scratch("a-stages.png"), &x) && tu_png_read(tu_scratch("b-stages.png"), &y));
     ck_assert(x.width == y.width && memcmp(x.pixels, y.pixels, (size_t)x.width * x.height * 3) != 0);
     tu_png_free(&x);
     tu_png_free(&y);
@@ -303,7 +277,5 @@ int main(void)
         default_recipe_overdyes_light_to_dark,
         colourways_change_the_sheet_not_the_masks,
     };
-    int rc = tu_main("plan", tests, sizeof tests / sizeof tests[0], 300, setup, teardown);
-    canting_free_font_caches();
-    return rc;
+    return tu_main("plan", tests, sizeof tests / sizeof tests[0], 300, tu_scratch_setup, tu_scratch_teardown);
 }

@@ -32,32 +32,6 @@ static const char probe[] = "motif probe\n"
                             "  circle r 1.4mm at (2mm, 2mm) fill merah stroke indigo 0.3mm\n"
                             "  rect width 2mm height 1mm at (5mm, 0) fill indigo\n";
 
-static char *dir;
-
-static void setup(void)
-{
-    dir = tu_tempdir();
-}
-
-/* Sheet labels fill the font caches; leak checkers look at each forked
- * test's exit, or (CK_FORK=no, as under valgrind) once at the end, since
- * fontconfig does not start again cleanly after it is freed. */
-static void teardown(void)
-{
-    tu_rmdir(dir);
-    const char *fork = getenv("CK_FORK");
-    if (!fork || strcmp(fork, "no") != 0)
-        canting_free_font_caches();
-}
-
-static const char *path_in(const char *name)
-{
-    static char path[4][512];
-    static int turn;
-    turn = (turn + 1) % 4;
-    snprintf(path[turn], sizeof path[turn], "%s/%s", dir, name);
-    return path[turn];
-}
 
 /* xorshift, so the random images are the same on every run */
 static uint32_t rng_state = 2463534242u;
@@ -318,7 +292,7 @@ START_TEST(suggested_palette_recovers_known_inks)
             }
         }
     char path[512];
-    snprintf(path, sizeof path, "%s", path_in("four.png"));
+    snprintf(path, sizeof path, "%s", tu_scratch("four.png"));
     canting_image *img = NULL;
     write_rgb_png(path, rgb, W, H);
     ck_assert_int_eq(canting_image_load(path, NULL, &img, NULL), CANTING_OK);
@@ -365,7 +339,7 @@ static void separate(canting_motif *m, int bits, int marks, int cloth, const cha
     o.cloth_sheet = cloth;
     canting_error err;
     char buf[1024];
-    ck_assert_msg(canting_separate_motif(m, &o, path_in(prefix), &err) == CANTING_OK, "%s",
+    ck_assert_msg(canting_separate_motif(m, &o, tu_scratch(prefix), &err) == CANTING_OK, "%s",
                   canting_error_format(&err, buf, sizeof buf));
 }
 
@@ -373,7 +347,7 @@ static void read_sheet(const char *prefix, const char *ink, tu_png *png)
 {
     char name[256];
     snprintf(name, sizeof name, "%s-%s.png", prefix, ink);
-    ck_assert_msg(tu_png_read(path_in(name), png), "cannot read %s", name);
+    ck_assert_msg(tu_png_read(tu_scratch(name), png), "cannot read %s", name);
     ck_assert_int_eq(png->channels, 1);
 }
 
@@ -386,10 +360,10 @@ START_TEST(separations_recombine_to_the_proof)
     o.layout = "half-drop";
     o.width_mm = 83;
     o.height_mm = 17;
-    ck_assert_int_eq(canting_render_file(m, &o, path_in("proof.png"), NULL), CANTING_OK);
+    ck_assert_int_eq(canting_render_file(m, &o, tu_scratch("proof.png"), NULL), CANTING_OK);
     separate(m, 8, 0, 0, "s8");
     tu_png proof, sheet[4];
-    ck_assert(tu_png_read(path_in("proof.png"), &proof));
+    ck_assert(tu_png_read(tu_scratch("proof.png"), &proof));
     canting_palette p;
     ck_assert_int_eq(canting_palette_from_motif(m, &p, NULL), CANTING_OK);
     for (size_t i = 1; i < p.count; i++) {
@@ -441,7 +415,7 @@ START_TEST(films_partition_the_artwork)
     for (size_t i = 0; i < p.count; i++) {
         char name[64];
         snprintf(name, sizeof name, "s1-%s.png", p.name[i]);
-        ck_assert_int_eq(png_bit_depth(path_in(name)), 1);
+        ck_assert_int_eq(png_bit_depth(tu_scratch(name)), 1);
         read_sheet("s1", p.name[i], &film[i]);
         read_sheet("s8", p.name[i], &grey[i]);
     }
@@ -529,9 +503,9 @@ START_TEST(raster_art_separates_to_its_nearest_inks)
     canting_render_options o;
     canting_render_options_init(&o);
     o.dpi = 150;
-    ck_assert_int_eq(canting_render_file(m, &o, path_in("art.png"), NULL), CANTING_OK);
+    ck_assert_int_eq(canting_render_file(m, &o, tu_scratch("art.png"), NULL), CANTING_OK);
     canting_image *img = NULL;
-    ck_assert_int_eq(canting_image_load(path_in("art.png"), NULL, &img, NULL), CANTING_OK);
+    ck_assert_int_eq(canting_image_load(tu_scratch("art.png"), NULL, &img, NULL), CANTING_OK);
     canting_palette p;
     ck_assert_int_eq(canting_palette_from_motif(m, &p, NULL), CANTING_OK);
     canting_separate_options so;
@@ -539,9 +513,9 @@ START_TEST(raster_art_separates_to_its_nearest_inks)
     so.render.dpi = 0; /* the art's own */
     so.bits = 1;
     so.cloth_sheet = 1;
-    ck_assert_int_eq(canting_separate_image(img, &p, &so, path_in("r"), NULL), CANTING_OK);
+    ck_assert_int_eq(canting_separate_image(img, &p, &so, tu_scratch("r"), NULL), CANTING_OK);
     tu_png art, sheet[4];
-    ck_assert(tu_png_read(path_in("art.png"), &art));
+    ck_assert(tu_png_read(tu_scratch("art.png"), &art));
     for (size_t i = 0; i < p.count; i++) {
         read_sheet("r", p.name[i], &sheet[i]);
         ck_assert_uint_eq(sheet[i].ppm_x, art.ppm_x);
@@ -576,16 +550,16 @@ START_TEST(bad_arguments_are_refused)
     canting_separate_options_init(&o);
     canting_error err;
     o.bits = 4;
-    ck_assert_int_eq(canting_separate_motif(m, &o, path_in("x"), &err), CANTING_ERANGE);
+    ck_assert_int_eq(canting_separate_motif(m, &o, tu_scratch("x"), &err), CANTING_ERANGE);
     o.bits = 8;
     ck_assert_int_eq(canting_separate_motif(m, &o, NULL, &err), CANTING_EARG);
-    ck_assert_int_eq(canting_separate_motif(NULL, &o, path_in("x"), &err), CANTING_EARG);
+    ck_assert_int_eq(canting_separate_motif(NULL, &o, tu_scratch("x"), &err), CANTING_EARG);
     o.render.layout = "zigzag";
-    ck_assert_int_eq(canting_separate_motif(m, &o, path_in("x"), &err), CANTING_EARG);
-    ck_assert_int_eq(access(path_in("x-soga.png"), F_OK), -1);
+    ck_assert_int_eq(canting_separate_motif(m, &o, tu_scratch("x"), &err), CANTING_EARG);
+    ck_assert_int_eq(access(tu_scratch("x-soga.png"), F_OK), -1);
     o.render.layout = NULL;
     char nodir[600];
-    snprintf(nodir, sizeof nodir, "%s/no/such/folder/x", dir);
+    snprintf(nodir, sizeof nodir, "%s", tu_scratch("no/such/folder/x"));
     ck_assert_int_eq(canting_separate_motif(m, &o, nodir, &err), CANTING_EIO);
     canting_motif_free(m);
 }
@@ -607,7 +581,5 @@ int main(void)
         raster_art_separates_to_its_nearest_inks,
         bad_arguments_are_refused,
     };
-    int rc = tu_main("separate", tests, sizeof tests / sizeof tests[0], 300, setup, teardown);
-    canting_free_font_caches();
-    return rc;
+    return tu_main("separate", tests, sizeof tests / sizeof tests[0], 300, tu_scratch_setup, tu_scratch_teardown);
 }

@@ -107,6 +107,30 @@ int tu_run(const char *command, char *out, size_t size)
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+static char *scratch;
+
+void tu_scratch_setup(void)
+{
+    scratch = tu_tempdir();
+}
+
+void tu_scratch_teardown(void)
+{
+    tu_rmdir(scratch);
+    const char *fork = getenv("CK_FORK");
+    if (!fork || strcmp(fork, "no") != 0)
+        canting_free_font_caches();
+}
+
+const char *tu_scratch(const char *name)
+{
+    static char path[4][512];
+    static int turn;
+    turn = (turn + 1) % 4;
+    snprintf(path[turn], sizeof path[turn], "%s/%s", scratch, name);
+    return path[turn];
+}
+
 int tu_main(const char *name, const TTest *const *tests, size_t count, double timeout_s, void (*setup)(void),
             void (*teardown)(void))
 {

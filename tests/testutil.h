@@ -42,6 +42,15 @@ void tu_rmdir(char *dir);
  * returns the exit status. */
 int tu_run(const char *command, char *out, size_t size);
 
+/* A scratch folder for each test: use tu_scratch_setup and
+ * tu_scratch_teardown as a checked fixture; tu_scratch(name) is a path in
+ * it (four stay valid at a time).  The teardown frees the font caches in
+ * forked tests; under CK_FORK=no (valgrind) tu_main does once at the end,
+ * since fontconfig does not start again cleanly after it is freed. */
+void tu_scratch_setup(void);
+void tu_scratch_teardown(void);
+const char *tu_scratch(const char *name);
+
 /* Runs `count` tests as one suite with a per-test timeout and an optional
  * fixture (setup and teardown may be NULL); returns main's exit status. */
 int tu_main(const char *name, const TTest *const *tests, size_t count, double timeout_s, void (*setup)(void),

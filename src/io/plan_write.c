@@ -51,30 +51,24 @@ static double share_of(const uint64_t *area, size_t ninks, uint64_t set, uint64_
     return pixels ? (double)sum / (255.0 * (double)pixels) : 0;
 }
 
+static const char *ink_name(const void *inks, size_t i)
+{
+    return ((const canting_palette *)inks)->name[i];
+}
+
 static void names_of(const canting_palette *inks, uint64_t set, char *buf, size_t size)
 {
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < inks->count && used < size; i++)
-        if (set >> i & 1) {
-            int n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", inks->name[i]);
-            used += n > 0 ? (size_t)n : 0;
-        }
-    if (!used)
-        snprintf(buf, size, "-");
+    ct_join_names(buf, size, set, inks->count, ink_name, inks, ", ", "-");
+}
+
+static const char *bath_name(const void *plan, size_t b)
+{
+    return ((const ct_plan *)plan)->bath[b];
 }
 
 static void baths_of(const ct_plan *p, uint64_t baths, char *buf, size_t size)
 {
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t b = 0; b < p->nbaths && used < size; b++)
-        if (baths >> b & 1) {
-            int n = snprintf(buf + used, size - used, "%s%s", used ? " + " : "", p->bath[b]);
-            used += n > 0 ? (size_t)n : 0;
-        }
-    if (!used)
-        snprintf(buf, size, "no bath (under wax throughout)");
+    ct_join_names(buf, size, baths, p->nbaths, bath_name, p, " + ", "no bath (under wax throughout)");
 }
 
 typedef struct plan_words {

@@ -148,18 +148,15 @@ static void text_at(cairo_t *cr, double x, double y, double size, int bold, cons
     cairo_show_text(cr, text);
 }
 
+static const char *ink_name(const void *inks, size_t i)
+{
+    return ((const canting_palette *)inks)->name[i];
+}
+
 /* "cloth, soga" for an ink set; "nothing" when empty. */
 static void ink_names(const canting_palette *inks, uint64_t set, char *buf, size_t size)
 {
-    size_t used = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < inks->count && used < size; i++)
-        if (set >> i & 1) {
-            int n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", inks->name[i]);
-            used += n > 0 ? (size_t)n : 0;
-        }
-    if (!used)
-        snprintf(buf, size, "nothing");
+    ct_join_names(buf, size, set, inks->count, ink_name, inks, ", ", "nothing");
 }
 
 static void captions(page *pg, size_t k, double x, double y)

@@ -1,6 +1,7 @@
 /* alloc.c: the one allocator of libcanting, and checked size arithmetic. */
 #include "util/util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

@@ -71,6 +71,13 @@ void ct_file_id_of_fd(int fd, ct_file_id *id);
 /* True when `path` names the file `id` was taken from. */
 bool ct_file_id_is_path(const ct_file_id *id, const char *path);
 
+/* Writes the names of the members of `set` (bit i: item i, i < count),
+ * separated by `sep`, into buf (always NUL-terminated); `none` when the set
+ * is empty.  name_of(items, i) gives item i's name. */
+void ct_join_names(char *buf, size_t size, uint64_t set, size_t count,
+                   const char *(*name_of)(const void *items, size_t i), const void *items, const char *sep,
+                   const char *none);
+
 /* Grows *items (of `item_size` bytes each, *cap slots) to hold at least `need`. */
 bool ct_grow(void **items, size_t *cap, size_t need, size_t item_size);
 

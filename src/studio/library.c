@@ -1,5 +1,6 @@
 /* library.c: motif names, folders, safe reads and atomic saves. */
 #include "studio/library.h"
+#include "cli/cli.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -9,10 +10,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#ifndef CANTING_MOTIF_DIR
-#define CANTING_MOTIF_DIR "/usr/local/share/canting/motifs"
-#endif
 
 int studio_name_ok(const char *name)
 {
@@ -57,31 +54,11 @@ static void add_lib_dir(studio_library *lib, const char *dir)
     lib->lib_dirs[lib->nlib++] = real;
 }
 
-/* The same folders as the command line's, in the same order. */
+/* The command line's folders, in its order (called once, at start-up). */
 static void find_lib_dirs(studio_library *lib)
 {
-    const char *env = getenv("CANTING_MOTIF_PATH");
-    while (env && *env) {
-        char dir[PATH_MAX];
-        size_t n = strcspn(env, ":");
-        if (n > 0 && n < sizeof dir) {
-            memcpy(dir, env, n);
-            dir[n] = '\0';
-            add_lib_dir(lib, dir);
-        }
-        env += n + (env[n] == ':');
-    }
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 12);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash) {
-            strcpy(slash, "/../motifs");
-            add_lib_dir(lib, exe);
-        }
-    }
-    add_lib_dir(lib, CANTING_MOTIF_DIR);
+    for (const char *const *d = cli_motif_dirs(); *d; d++)
+        add_lib_dir(lib, *d);
 }
 
 /* Clears the mirror and links every checked NAME.motif of MOTIF_DIR. */

@@ -1,7 +1,8 @@
 #!/bin/sh
 # test_install.sh: `make install` into a temporary DESTDIR, then an example
 # built with nothing but `pkg-config --cflags --libs canting`, run, and a
-# motif found by name from the installed library.
+# motif found by name from the installed library; the manual pages and the
+# Indonesian messages where man and gettext look for them.
 set -u
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -35,5 +36,18 @@ soname=$(objdump -p "$dest$prefix/lib/libcanting.so" 2>/dev/null | awk '/SONAME/
 [ "$soname" = libcanting.so.0 ] && ok || bad "soname is '$soname'"
 exported=$(nm -D --defined-only "$dest$prefix/lib/libcanting.so" | awk '{print $3}' | grep -v '^canting_' | grep -v '^_' | head -3)
 [ -z "$exported" ] && ok || bad "non-API symbols exported: $exported"
+# manual pages and messages
+for f in share/man/man1/canting.1 share/man/man5/canting-motif.5 share/locale/id/LC_MESSAGES/canting.mo; do
+    [ -s "$dest$prefix/$f" ] && ok || bad "missing $prefix/$f"
+done
+cmp -s docs/man/canting.1 "$dest$prefix/share/man/man1/canting.1" && ok || bad "canting.1 differs from docs/man"
+msgunfmt "$dest$prefix/share/locale/id/LC_MESSAGES/canting.mo" 2> /dev/null | grep -q "Coba 'canting --help'" && ok ||
+    bad "the installed messages are not Indonesian"
+if command -v man > /dev/null; then
+    MANPATH="$dest$prefix/share/man" MANWIDTH=80 man canting-motif 2> /dev/null | grep -q "repeat W x H" && ok ||
+        bad "man canting-motif does not find the installed page"
+else
+    echo "SKIP test_install: man is not installed"
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
